@@ -1,0 +1,5 @@
+"""Allow `python -m sendias_tui`."""
+
+from sendias_tui.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The quarterly summary: tables computed from records, independent of any screen."""

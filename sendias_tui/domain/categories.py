@@ -93,7 +93,7 @@ class CategoryList:
 
 
 class CategoriesError(ValueError):
-    """A categories file is missing a list or holds an invalid entry."""
+    """A categories file is missing a list or contains an invalid entry."""
 
 
 @dataclass(frozen=True)

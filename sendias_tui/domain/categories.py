@@ -24,6 +24,7 @@ LIST_KEYS = (
     "reason_ehcp",
     "reason_no_ehcp",
     "contact_method",
+    "accessibility_function",
 )
 """The category lists every categories file must define, in display order."""
 
@@ -144,6 +145,10 @@ class Categories:
     @property
     def contact_method(self) -> CategoryList:
         return self.lists["contact_method"]
+
+    @property
+    def accessibility_function(self) -> CategoryList:
+        return self.lists["accessibility_function"]
 
     def reasons_for(self, ehcp: bool | None) -> CategoryList:
         """Return the reason list that applies to an enquiry's EHC plan answer."""

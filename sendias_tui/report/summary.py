@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sendias_tui.domain.categories import Categories, CategoryList
-from sendias_tui.domain.enquiry import INTERVENTION_LEVELS, Enquiry, RedirectedCall, RedirectKind
+from sendias_tui.domain.enquiry import INTERVENTION_LEVELS, Enquiry, RedirectedCall
 from sendias_tui.domain.quarters import Quarter
 from sendias_tui.report.counting import (
     NOT_RECORDED,
@@ -20,18 +20,9 @@ from sendias_tui.report.counting import (
     count_categories,
     largest_remainder_percentages,
 )
+from sendias_tui.report.enquiries_by_month import enquiries_by_month_table
 from sendias_tui.report.model import QuarterReport, ReportRow, ReportTable
-from sendias_tui.report.waiting import MONTH_NAMES, waiting_times_table
-
-TABLE1_ROWS = (
-    "New enquiries (previous users and new families)",
-    "Existing open casework",
-    "New families or young people new to SENDIAS",
-    "Total enquiries (new and existing casework)",
-)
-SENAT_ROW = "Calls or emails for SENAT"
-OUT_OF_AREA_ROW = "Calls or emails transferred to another SENDIAS service"
-
+from sendias_tui.report.waiting import waiting_times_table
 
 @dataclass(frozen=True)
 class _FieldTable:
@@ -100,7 +91,7 @@ def build_report(
 
     field_tables = {spec.key: by_field(spec) for spec in _FIELD_TABLES}
     tables = (
-        _enquiries_by_month(quarter, in_quarter, redirected, categories.enquirer),
+        enquiries_by_month_table(quarter, in_quarter, redirected, categories.enquirer),
         field_tables["figure2_age_group"],
         field_tables["table2_main_sen"],
         field_tables["table3_ethnicity"],
@@ -123,58 +114,6 @@ def build_report(
     return QuarterReport(quarter, tables, new_enquiries=len(new), notes=tuple(notes))
 
 
-def _month_counts(
-    quarter: Quarter, dated: Iterable[tuple[date, int]]
-) -> tuple[int, int, int, int]:
-    """Count per month of the quarter, followed by the quarter's total."""
-    per_month = Counter[tuple[int, int]]()
-    for day, count in dated:
-        per_month[(day.year, day.month)] += count
-    months = [per_month[month] for month in quarter.months]
-    return (months[0], months[1], months[2], sum(months))
-
-
-def _enquiries_by_month(
-    quarter: Quarter,
-    enquiries: Sequence[Enquiry],
-    redirected: Sequence[RedirectedCall],
-    enquirers: CategoryList,
-) -> ReportTable:
-    """Build Table 1: enquiries, professionals and redirected calls by month."""
-
-    def by_month(selected: Iterable[Enquiry]) -> tuple[int, int, int, int]:
-        return _month_counts(quarter, ((enquiry.date_received, 1) for enquiry in selected))
-
-    new = [enquiry for enquiry in enquiries if enquiry.is_new]
-    rows = [
-        ReportRow(TABLE1_ROWS[0], by_month(new)),
-        ReportRow(TABLE1_ROWS[1], by_month(e for e in enquiries if not e.is_new)),
-        ReportRow(TABLE1_ROWS[2], by_month(e for e in new if e.new_family)),
-        ReportRow(TABLE1_ROWS[3], by_month(enquiries)),
-    ]
-    # Professional rows count every enquiry a professional makes, new or existing.
-    for category in enquirers.items:
-        if not category.professional:
-            continue
-        counts = by_month(e for e in enquiries if enquirers.get(e.enquirer) is category)
-        if category.retired and not counts[-1]:
-            continue
-        rows.append(ReportRow(category.label, counts))
-
-    for label, kind in ((SENAT_ROW, RedirectKind.SENAT), (OUT_OF_AREA_ROW, RedirectKind.OUT_OF_AREA)):
-        calls = ((call.date_received, call.count) for call in redirected if call.kind is kind)
-        rows.append(ReportRow(label, _month_counts(quarter, calls)))
-
-    months = tuple(MONTH_NAMES[month - 1] for _, month in quarter.months)
-    return ReportTable(
-        key="table1_enquiries",
-        number="Table 1",
-        title=f"Enquiries and redirected calls by month, {quarter.code}",
-        columns=("Enquiry type", *months, "Total for quarter"),
-        rows=tuple(rows),
-    )
-
-
 def _category_table(
     key: str,
     number: str,
@@ -184,18 +123,20 @@ def _category_table(
     counts: Counter[str | None],
     *,
     words: str,
-    counted: str = "new enquiries",
+    missing: str | None = None,
 ) -> ReportTable:
     """Build a one-column table that counts records by one category list.
 
     Args:
         words: the counted field as it reads in a sentence, for the notes.
-        counted: what the records are, as it reads in a sentence.
+        missing: the note's wording for records without a value. The
+            default is "New enquiries with no <words> recorded".
     """
     result = count_categories(category_list, counts)
     notes = []
     if result.not_recorded:
-        notes.append(f"{result.not_recorded} {counted} have no {words} recorded.")
+        missing = missing or f"New enquiries with no {words} recorded"
+        notes.append(f"{missing}: {result.not_recorded}.")
     if result.unlisted:
         listed = ", ".join(f"'{value}'" for value in result.unlisted)
         notes.append(f"Not in the current {words} list: {listed}.")
@@ -228,8 +169,8 @@ def _intervention_levels(code: str, new: Sequence[Enquiry]) -> ReportTable:
     if counts[None]:
         rows.append(ReportRow(NOT_RECORDED, (counts[None], None)))
         notes.append(
-            f"{counts[None]} new enquiries have no intervention level recorded, "
-            "so the shares are of the enquiries that have one."
+            f"New enquiries with no intervention level recorded: {counts[None]}. "
+            "The shares are of the enquiries that have one."
         )
     return ReportTable(
         key="figure4_intervention_level",
@@ -259,7 +200,7 @@ def _contacts(code: str, enquiries: Sequence[Enquiry], methods: CategoryList) ->
         return table
     # NOTE: the table counts contacts, not enquiries, so enquiries without any
     # contact get a note instead of a "Not recorded" row that would mix units.
-    note = f"{without_contacts} enquiries have no contacts recorded."
+    note = f"Enquiries with no contacts recorded: {without_contacts}."
     return replace(table, notes=(*table.notes, note))
 
 
@@ -283,13 +224,13 @@ def _reasons(
         reasons,
         counts,
         words="reason for enquiry",
-        counted=f"new enquiries {with_or_without} an EHC plan",
+        missing=f"New enquiries {with_or_without} an EHC plan and no reason recorded",
     )
     notes = [*table.notes, "An enquiry giving several reasons counts once under each."]
     unanswered = sum(1 for enquiry in new if enquiry.ehcp is None)
     if unanswered:
         notes.append(
-            f"{unanswered} new enquiries do not say whether there is an EHC plan, "
-            "so they appear in neither Table 8 nor Table 9."
+            "New enquiries left out of Tables 8 and 9 because they do not say "
+            f"whether there is an EHC plan: {unanswered}."
         )
     return replace(table, notes=tuple(notes))

@@ -121,13 +121,13 @@ def waiting_times_table(
     notes = []
     if whole.overdue_still_waiting:
         notes.append(
-            f"{whole.overdue_still_waiting} of the enquiries still waiting had waited "
-            f"more than {WAIT_LIMIT} working days by {today:%d/%m/%Y}."
+            f"Enquiries still waiting that had waited more than {WAIT_LIMIT} working days "
+            f"by {today:%d/%m/%Y}: {whole.overdue_still_waiting}."
         )
     if whole.contact_before_received:
         notes.append(
-            f"{whole.contact_before_received} enquiries are left out because their first "
-            "contact with an advisor is dated before the enquiry was received."
+            "Enquiries left out because the first contact with an advisor is dated "
+            f"before the enquiry was received: {whole.contact_before_received}."
         )
     return ReportTable(
         key="table5_waiting_times",

@@ -116,8 +116,17 @@ class EnquiryStore:
         if not pending:
             return []
         first_id = self._take_ids("next_enquiry_id", len(pending))
+        saved = self._stamp_new(pending, first_id)
+        self._enquiries.insert_multiple(
+            Document(enquiry_to_document(enquiry), doc_id=enquiry.id) for enquiry in saved
+        )
+        self._cached_enquiries = None
+        return saved
+
+    def _stamp_new(self, enquiries: Iterable[Enquiry], first_id: int) -> list[Enquiry]:
+        """Return copies of new enquiries with consecutive ids from ``first_id`` and audit fields."""
         now = datetime.now().replace(microsecond=0)
-        saved = [
+        return [
             replace(
                 enquiry,
                 id=first_id + offset,
@@ -126,13 +135,37 @@ class EnquiryStore:
                 updated_at=now,
                 updated_by=self.user,
             )
-            for offset, enquiry in enumerate(pending)
+            for offset, enquiry in enumerate(enquiries)
         ]
-        self._enquiries.insert_multiple(
-            Document(enquiry_to_document(enquiry), doc_id=enquiry.id) for enquiry in saved
-        )
+
+    def add_records(
+        self, enquiries: Iterable[Enquiry], redirects: Iterable[RedirectedCall]
+    ) -> tuple[list[Enquiry], list[RedirectedCall]]:
+        """Save new enquiries and redirected calls in a single write of the data file.
+
+        A failed write saves none of them, so a bulk load such as the demo
+        never leaves part of its records behind.
+        """
+        data = self._db.storage.read() or {}
+        meta = data["meta"][str(_META_ID)]
+        first_enquiry = int(meta.get("next_enquiry_id", 1))
+        first_redirect = int(meta.get("next_redirect_id", 1))
+        saved = self._stamp_new(enquiries, first_enquiry)
+        saved_calls = [
+            replace(call, id=first_redirect + offset) for offset, call in enumerate(redirects)
+        ]
+
+        enquiry_table = data.setdefault("enquiries", {})
+        for enquiry in saved:
+            enquiry_table[str(enquiry.id)] = enquiry_to_document(enquiry)
+        redirect_table = data.setdefault("redirects", {})
+        for call in saved_calls:
+            redirect_table[str(call.id)] = redirect_to_document(call)
+        meta["next_enquiry_id"] = first_enquiry + len(saved)
+        meta["next_redirect_id"] = first_redirect + len(saved_calls)
+        self._db.storage.write(data)
         self._cached_enquiries = None
-        return saved
+        return saved, saved_calls
 
     def update(self, enquiry: Enquiry) -> Enquiry:
         """Replace a stored enquiry with ``enquiry``, which carries its id.

@@ -31,6 +31,11 @@ class InterventionLevel:
     outcome: str
     """The result the service user confirms when the work at this level is done."""
 
+    @property
+    def heading(self) -> str:
+        """Return the level with its title, such as "Level 1: Information and advice"."""
+        return f"Level {self.level}: {self.title}"
+
 
 class InterventionLevelsError(ValueError):
     """Intervention level data that misses, repeats or leaves incomplete a level 1 to 4."""

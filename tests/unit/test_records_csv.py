@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import stat
 from datetime import date
 from pathlib import Path
 
 import pytest
+from synthetic_rows import EXISTING_ROW, NEW_ROW, csv_text
 
 from sendias_tui.domain.categories import Categories
 from sendias_tui.domain.enquiry import Enquiry, EnquiryType
@@ -23,46 +22,6 @@ from sendias_tui.export.records_csv import (
 )
 
 TODAY = date(2024, 1, 31)
-
-NEW_ROW = {
-    "date": "2023-07-14",
-    "enquiry_type": "new",
-    "case_ref": "C-001",
-    "advisor": "AB",
-    "enquirer": "Parent/carer",
-    "new_family": "yes",
-    "age_group": "5-10",
-    "gender": "Female",
-    "ethnicity": "White - British",
-    "postal_district": "Biscot",
-    "main_sen": "Autism",
-    "additional_sen": "Dyslexia;ADD/ADHD",
-    "referral_source": "Google",
-    "ehcp": "no",
-    "reasons": "SEN Support;Bullying",
-    "intervention_level": "2",
-    "contacts": "Phone:3;Email:2",
-    "first_advisor_contact": "2023-07-17",
-}
-
-EXISTING_ROW = {column: "" for column in COLUMNS} | {
-    "date": "2023-08-01",
-    "enquiry_type": "existing",
-    "case_ref": "C-001",
-    "advisor": "AB",
-    "enquirer": "Parent/carer",
-    "contacts": "Phone:1",
-    "first_advisor_contact": "none",
-}
-
-
-def csv_text(rows: list[dict[str, str]], columns: tuple[str, ...] | list[str] = COLUMNS) -> str:
-    output = io.StringIO(newline="")
-    writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(column, "") for column in columns])
-    return output.getvalue()
 
 
 def rejection(text: str, categories: Categories) -> RecordsImportError:

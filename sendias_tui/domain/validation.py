@@ -66,7 +66,7 @@ class FieldError:
         return f"{self.label}: {self.message}"
 
 
-_CATEGORY_FIELDS = {
+CATEGORY_FIELDS = {
     "enquirer": "enquirer",
     "age_group": "age_group",
     "gender": "gender",
@@ -75,6 +75,7 @@ _CATEGORY_FIELDS = {
     "main_sen": "sen",
     "referral_source": "referral_source",
 }
+"""Single-choice fields and the category list each one is checked against."""
 
 
 _MISSING_HINTS = {
@@ -134,7 +135,7 @@ def normalise_enquiry(
         )
     changes["case_ref"] = case_ref
 
-    for field_name, list_key in _CATEGORY_FIELDS.items():
+    for field_name, list_key in CATEGORY_FIELDS.items():
         value = getattr(enquiry, field_name)
         if value is None or value == "":
             changes[field_name] = None

@@ -15,8 +15,9 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from sendias_tui.publish.formatting import NO_VALUE, format_cell
+from sendias_tui.publish.formatting import chart_labels
 from sendias_tui.report.charts import ChartKind, ChartSpec
+from sendias_tui.report.model import ReportTable
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe colours, in the order series use them."""
@@ -34,12 +35,18 @@ _HORIZONTAL_LABEL_LENGTH = 18
 _HORIZONTAL_CATEGORY_COUNT = 8
 
 
-def render_chart_png(chart: ChartSpec) -> bytes:
+def render_chart_png(chart: ChartSpec, data: ReportTable | None = None) -> bytes:
     """Draw ``chart`` and return the PNG bytes.
 
     Bars run horizontally when the category labels are long or many, such as
     post titles, so the labels stay readable without turning them.
+
+    Args:
+        chart: the chart to draw.
+        data: the report table the chart was computed from, whose text cells
+            (such as hidden-count markers) label the values the chart lacks.
     """
+    labels = chart_labels(chart, data)
     horizontal = chart.kind is ChartKind.BAR and _needs_horizontal_bars(chart)
     height = 4.0
     if horizontal:
@@ -53,9 +60,9 @@ def render_chart_png(chart: ChartSpec) -> bytes:
         axes.set_axis_off()
         axes.text(0.5, 0.5, "No data", ha="center", va="center", fontsize=14)
     elif chart.kind is ChartKind.LINE:
-        _draw_lines(axes, chart)
+        _draw_lines(axes, chart, labels)
     else:
-        _draw_bars(axes, chart, horizontal=horizontal)
+        _draw_bars(axes, chart, labels, horizontal=horizontal)
 
     if len(chart.series) > 1:
         axes.legend(frameon=False)
@@ -75,7 +82,7 @@ def _style_axes(axes: Axes) -> None:
     axes.spines["right"].set_visible(False)
 
 
-def _draw_bars(axes: Axes, chart: ChartSpec, *, horizontal: bool) -> None:
+def _draw_bars(axes: Axes, chart: ChartSpec, labels: list[list[str]], *, horizontal: bool) -> None:
     """Draw grouped bars, one group per category and one bar per series."""
     count = len(chart.series)
     thickness = 0.8 / count
@@ -96,8 +103,7 @@ def _draw_bars(axes: Axes, chart: ChartSpec, *, horizontal: bool) -> None:
             bars = axes.barh(places, sizes, height=thickness, **style)
         else:
             bars = axes.bar(places, sizes, width=thickness, **style)
-        labels = [format_cell(value, chart.unit) for value in series.values]
-        axes.bar_label(bars, labels=labels, padding=2, fontsize=8)
+        axes.bar_label(bars, labels=labels[index], padding=2, fontsize=8)
 
     if horizontal:
         beside = [textwrap.fill(category, _HORIZONTAL_LABEL_WIDTH) for category in chart.categories]
@@ -118,7 +124,7 @@ def _draw_bars(axes: Axes, chart: ChartSpec, *, horizontal: bool) -> None:
     _style_axes(axes)
 
 
-def _draw_lines(axes: Axes, chart: ChartSpec) -> None:
+def _draw_lines(axes: Axes, chart: ChartSpec, labels: list[list[str]]) -> None:
     """Draw one line per series, each with its own marker and dash style, values labelled."""
     positions = list(range(len(chart.categories)))
     for index, series in enumerate(chart.series):
@@ -132,9 +138,9 @@ def _draw_lines(axes: Axes, chart: ChartSpec) -> None:
             linestyle=LINE_STYLES[index % len(LINE_STYLES)],
             label=series.name,
         )
-        for position, value in zip(positions, series.values, strict=True):
-            text = format_cell(value, chart.unit)
-            if text == NO_VALUE:
+        for position, value, text in zip(positions, series.values, labels[index], strict=True):
+            # A line has no point to label where the value is missing.
+            if value is None:
                 continue
             axes.annotate(
                 text, (position, value), textcoords="offset points", xytext=(0, 6),

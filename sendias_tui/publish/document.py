@@ -58,6 +58,9 @@ class FigureBlock:
     chart: ChartSpec
     notes: tuple[str, ...] = ()
     """Notes from the report table behind the chart, such as records lacking a value."""
+    data: ReportTable | None = None
+    """The report table the chart was computed from, with its total and any
+    hidden-count markers; None when the chart came from other data."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def build_document(
             ``sendias_tui.publish.layout``.
         extra_tables: tables not in ``report``, such as the top pages.
         suppression_note: the sentence saying that small counts were hidden,
-            shown near the top; None when no disclosure control was applied.
+            shown near the top once, even when ``report.notes`` already
+            contains it; None when no disclosure control was applied.
         service_name: the name at the start of the document title.
 
     Raises:
@@ -147,11 +151,14 @@ def build_document(
     quarter = report.quarter
     tables = {table.key: table for table in (*report.tables, *extra_tables)}
     figures = {chart.key: chart for chart in (*charts_from_report(report), *charts)}
+    given_figures = {chart.key for chart in charts}
     _check_keys(tables, figures)
 
     builder = _Builder(quarter)
-    for note in (*report.notes, *([suppression_note] if suppression_note else [])):
-        builder.blocks.append(Paragraph(note, note=True))
+    notes = list(report.notes)
+    if suppression_note and suppression_note not in notes:
+        notes.append(suppression_note)
+    builder.blocks.extend(Paragraph(note, note=True) for note in notes)
     if commentary:
         builder.blocks.append(Heading("Summary"))
         builder.blocks.extend(Paragraph(text) for text in commentary)
@@ -175,7 +182,9 @@ def build_document(
                     Paragraph(text) for text in level_sentences(tables[slot.key], quarter)
                 )
             source = tables.get(slot.key)
-            builder.add_figure(figures[slot.key], slot.intro, source.notes if source else ())
+            # A given chart may show other data, such as earlier years, than the table.
+            data = source if slot.key not in given_figures else None
+            builder.add_figure(figures[slot.key], slot.intro, source.notes if source else (), data)
 
     builder.blocks.append(levels_appendix(intervention_levels()))
     return Document(
@@ -274,11 +283,16 @@ class _Builder:
         title = caption_title(table.title, self.quarter)
         self.blocks.append(TableBlock(replace(table, number=number, title=title)))
 
-    def add_figure(self, chart: ChartSpec, intro: str, notes: Sequence[str]) -> None:
+    def add_figure(
+        self, chart: ChartSpec, intro: str, notes: Sequence[str], data: ReportTable | None
+    ) -> None:
         number = self._next_number("Figure", chart.number)
         self.blocks.append(Paragraph(intro.format(number=number, code=self.quarter.code)))
         title = caption_title(chart.title, self.quarter)
-        self.blocks.append(FigureBlock(replace(chart, number=number, title=title), tuple(notes)))
+        if data is not None:
+            data = replace(data, number=number, title=title)
+        chart = replace(chart, number=number, title=title)
+        self.blocks.append(FigureBlock(chart, tuple(notes), data))
 
     def _next_number(self, kind: str, old_number: str) -> str:
         self._counts[kind] += 1
@@ -297,7 +311,9 @@ class _Builder:
                 notes = tuple(self._renumber(note) for note in block.table.notes)
                 block = TableBlock(replace(block.table, notes=notes))
             elif isinstance(block, FigureBlock):
-                block = replace(block, notes=tuple(self._renumber(note) for note in block.notes))
+                notes = tuple(self._renumber(note) for note in block.notes)
+                data = block.data and replace(block.data, notes=notes)
+                block = replace(block, notes=notes, data=data)
             elif isinstance(block, Paragraph) and block.note:
                 block = replace(block, text=self._renumber(block.text))
             blocks.append(block)

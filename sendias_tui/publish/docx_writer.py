@@ -157,9 +157,10 @@ def _add_figure(word: WordDocument, block: FigureBlock) -> None:
     """Add the caption, then the chart as an image whose alternative text gives every value."""
     chart = block.chart
     _add_caption(word, chart.caption)
-    picture = word.add_picture(io.BytesIO(render_chart_png(chart)), width=IMAGE_WIDTH)
+    image = render_chart_png(chart, block.data)
+    picture = word.add_picture(io.BytesIO(image), width=IMAGE_WIDTH)
     properties = picture._inline.docPr
-    properties.set("descr", chart_alt_text(chart))
+    properties.set("descr", chart_alt_text(chart, block.data))
     properties.set("title", chart.caption)
     _add_notes(word, block.notes)
 

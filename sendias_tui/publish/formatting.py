@@ -36,6 +36,31 @@ def table_rows(table: ReportTable) -> list[tuple[str, ...]]:
     return rows
 
 
+def chart_labels(chart: ChartSpec, data: ReportTable | None = None) -> list[list[str]]:
+    """Return the text written on each value of each series of ``chart``.
+
+    A chart has no value where its table shows text, such as the marker of a
+    count hidden by disclosure control, so that text labels the bar instead
+    of the no-value dash.
+
+    Args:
+        chart: the chart to label.
+        data: the report table the chart was computed from, if any.
+    """
+    markers = {}
+    for row in data.rows if data is not None else ():
+        texts = [value for value in row.values if isinstance(value, str)]
+        if texts:
+            markers[row.label] = texts[0]
+    return [
+        [
+            format_cell(value, chart.unit) if value is not None else markers.get(category, NO_VALUE)
+            for category, value in zip(chart.categories, series.values, strict=True)
+        ]
+        for series in chart.series
+    ]
+
+
 def chart_columns(chart: ChartSpec) -> tuple[str, ...]:
     """Return the headings of a chart's data laid out as a table."""
     return (chart.category_label, *(series.name for series in chart.series))
@@ -50,17 +75,17 @@ def chart_rows(chart: ChartSpec) -> list[tuple[str, ...]]:
     return rows
 
 
-def chart_alt_text(chart: ChartSpec) -> str:
+def chart_alt_text(chart: ChartSpec, data: ReportTable | None = None) -> str:
     """Describe a chart and its every value in words, for readers who cannot see the image."""
     shape = "Line chart" if chart.kind is ChartKind.LINE else "Bar chart"
     if not chart.categories or not chart.series:
         return f"{shape} of {chart.value_label.lower()}: no data."
     parts = []
-    for series in chart.series:
-        # Words instead of the dash marker, which screen readers read out as "en dash".
+    for series, labels in zip(chart.series, chart_labels(chart, data), strict=True):
+        # Words instead of the dash, which screen readers read out as "en dash".
         values = ", ".join(
-            f"{category} {'no value' if value is None else format_cell(value, chart.unit)}"
-            for category, value in zip(chart.categories, series.values, strict=True)
+            f"{category} {'no value' if label == NO_VALUE else label}"
+            for category, label in zip(chart.categories, labels, strict=True)
         )
         parts.append(f"{series.name}: {values}" if len(chart.series) > 1 else values)
     return (

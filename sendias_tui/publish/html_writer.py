@@ -124,11 +124,11 @@ def _table(block: TableBlock) -> str:
 def _figure(block: FigureBlock) -> str:
     """Embed the chart as a PNG whose alternative text gives every value."""
     chart = block.chart
-    image = base64.b64encode(render_chart_png(chart)).decode("ascii")
+    image = base64.b64encode(render_chart_png(chart, block.data)).decode("ascii")
     lines = [
         "<figure>",
         f"<figcaption>{escape(chart.caption)}</figcaption>",
-        f'<img src="data:image/png;base64,{image}" alt="{escape(chart_alt_text(chart))}">',
+        f'<img src="data:image/png;base64,{image}" alt="{escape(chart_alt_text(chart, block.data))}">',
         "</figure>",
     ]
     lines += [_paragraph(note, note=True) for note in block.notes]

@@ -1,7 +1,9 @@
 """Write a ``Document`` as Markdown (CommonMark with pipe tables, as GitHub renders it).
 
 Markdown has no portable way to carry an image inside the file, so each
-figure is given as a table of the numbers behind it. Every text is escaped,
+figure is given as a table of the numbers behind it. Where the chart was
+computed from a report table, that table is shown, with its total and any
+hidden-count markers. Every text is escaped,
 so a category such as ``<b>x</b>`` or ``a|b`` shows as typed instead of
 turning into HTML or breaking a table.
 """
@@ -20,6 +22,7 @@ from sendias_tui.publish.document import (
     TableBlock,
 )
 from sendias_tui.publish.formatting import chart_columns, chart_rows, table_rows
+from sendias_tui.report.model import ReportTable
 
 # Characters that start emphasis, links, code, HTML, entities or table cells.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -47,12 +50,15 @@ def markdown_text(document: Document) -> str:
         elif isinstance(block, TableBlock):
             table = block.table
             lines += [f"**{escape_markdown(table.caption)}**", ""]
-            lines += [*_pipe_table(table.columns, table_rows(table), bold_last=table.total is not None), ""]
+            lines += [*_report_table(table), ""]
             lines += [line for note in table.notes for line in (_paragraph(note, note=True), "")]
         elif isinstance(block, FigureBlock):
             chart = block.chart
             lines += [f"**{escape_markdown(chart.caption)}**", ""]
-            lines += [*_pipe_table(chart_columns(chart), chart_rows(chart)), ""]
+            if block.data is not None:
+                lines += [*_report_table(block.data), ""]
+            else:
+                lines += [*_pipe_table(chart_columns(chart), chart_rows(chart)), ""]
             lines += [line for note in block.notes for line in (_paragraph(note, note=True), "")]
         elif isinstance(block, AppendixBlock):
             lines += [f"## {escape_markdown(block.title)}", ""]
@@ -65,6 +71,10 @@ def markdown_text(document: Document) -> str:
 def _paragraph(text: str, *, note: bool = False) -> str:
     escaped = escape_markdown(text)
     return f"*{escaped}*" if note else escaped
+
+
+def _report_table(table: ReportTable) -> list[str]:
+    return _pipe_table(table.columns, table_rows(table), bold_last=table.total is not None)
 
 
 def _pipe_table(

@@ -110,10 +110,7 @@ def _write_grid(
 def _write_table(sheet: Worksheet, table: ReportTable) -> None:
     """Write the caption, the table with its total row in bold, and its notes."""
     _put(sheet, 1, 1, table.caption, font=TITLE)
-    rows = [(row.label, *row.values) for row in table.rows]
-    if table.total is not None:
-        rows.append((table.total.label, *table.total.values))
-    next_row = _write_grid(sheet, 3, table.columns, rows, bold_last=table.total is not None)
+    next_row = _write_grid(sheet, 3, table.columns, _table_cells(table), bold_last=table.total is not None)
     for offset, note in enumerate(table.notes, start=1):
         _put(sheet, next_row + offset, 1, note, font=NOTE)
     sheet.freeze_panes = "B4"
@@ -121,24 +118,40 @@ def _write_table(sheet: Worksheet, table: ReportTable) -> None:
 
 
 def _write_figures(sheet: Worksheet, document: Document) -> None:
-    """Write each figure's caption and data, one block under another."""
+    """Write each figure's caption and data, one block under another.
+
+    A figure computed from a report table shows that table, with its total
+    and any hidden-count markers. Other figures show the chart's own values.
+    """
     row = 1
     for block in document.blocks:
         if not isinstance(block, FigureBlock):
             continue
         chart: ChartSpec = block.chart
         _put(sheet, row, 1, chart.caption, font=TITLE)
-        columns = (chart.category_label, *(f"{series.name}{_unit_suffix(chart)}" for series in chart.series))
-        data = [
-            (category, *(series.values[index] for series in chart.series))
-            for index, category in enumerate(chart.categories)
-        ]
-        row = _write_grid(sheet, row + 1, columns, data)
+        if block.data is not None:
+            columns, data = block.data.columns, _table_cells(block.data)
+        else:
+            columns = (chart.category_label, *(f"{series.name}{_unit_suffix(chart)}" for series in chart.series))
+            data = [
+                (category, *(series.values[index] for series in chart.series))
+                for index, category in enumerate(chart.categories)
+            ]
+        bold_total = block.data is not None and block.data.total is not None
+        row = _write_grid(sheet, row + 1, columns, data, bold_last=bold_total)
         for note in block.notes:
             _put(sheet, row, 1, note, font=NOTE)
             row += 1
         row += 1
     _fit_columns(sheet)
+
+
+def _table_cells(table: ReportTable) -> list[tuple[Cell, ...]]:
+    """Return a table's rows as cells, label first, the total row last when there is one."""
+    rows = [(row.label, *row.values) for row in table.rows]
+    if table.total is not None:
+        rows.append((table.total.label, *table.total.values))
+    return rows
 
 
 def _unit_suffix(chart: ChartSpec) -> str:

@@ -54,11 +54,12 @@ def _level_shares_chart(table: ReportTable, quarter_code: str) -> ChartSpec:
     """Chart each level's share of new enquiries.
 
     Shares are of the enquiries that have a level, so a "Not recorded" row
-    has no share. The chart leaves it out and the table keeps it.
+    has no share (None). The chart leaves it out and the table keeps it. A
+    share hidden by disclosure control keeps its bar, with no value.
     """
     # Values start after the label column, hence the offset of one.
     share_index = table.columns.index("Share (%)") - 1
-    rows = [row for row in table.rows if _number(row.values[share_index]) is not None]
+    rows = [row for row in table.rows if row.values[share_index] is not None]
     return ChartSpec(
         key=table.key,
         number=table.number,
@@ -75,7 +76,10 @@ def _level_shares_chart(table: ReportTable, quarter_code: str) -> ChartSpec:
 
 
 def _number(cell: object) -> int | float | None:
-    """Return a cell as a chart value; text such as a suppression marker has none."""
+    """Return a cell as a chart value; text such as a hidden-count marker has none.
+
+    Document writers label such a value from the table behind the chart.
+    """
     if isinstance(cell, bool):
         return None
     if isinstance(cell, int | float):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from report_records import Q3_2023, existing_enquiry, new_enquiry, report_for
@@ -102,3 +103,20 @@ def full_document(categories: Categories) -> Document:
         extra_tables=metrics_tables(),
         suppression_note="Counts from 1 to 4 are shown as [c] to protect privacy.",
     )
+
+
+HIDDEN = "*"
+"""The marker a suppressed report shows in place of a small count."""
+
+
+def hidden_gender_document(categories: Categories) -> Document:
+    """Build the sample document with every gender count hidden, as disclosure control would."""
+    report = sample_report(categories)
+    gender = report.table("figure3_gender")
+    hidden = replace(
+        gender,
+        rows=tuple(ReportRow(row.label, (HIDDEN,)) for row in gender.rows),
+        total=ReportRow("Total", (HIDDEN,)),
+    )
+    tables = tuple(hidden if table.key == gender.key else table for table in report.tables)
+    return build_document(replace(report, tables=tables))

@@ -6,10 +6,10 @@ import io
 
 import pytest
 from matplotlib.image import imread
-from publish_samples import sample_report
+from publish_samples import HIDDEN, hidden_gender_document, sample_report
 
 from sendias_tui.publish.chart_images import DPI, WIDTH_INCHES, render_chart_png
-from sendias_tui.publish.formatting import chart_alt_text
+from sendias_tui.publish.formatting import NO_VALUE, chart_alt_text, chart_labels
 from sendias_tui.report.charts import ChartKind, ChartSpec, Series
 from sendias_tui.report.figures import charts_from_report
 from sendias_tui.report.model import ReportRow
@@ -131,3 +131,18 @@ def test_alt_text_names_each_series():
     text = chart_alt_text(_chart(kind=ChartKind.LINE, series=several))
 
     assert text == "Line chart of page views by month. 2022: July 1, August 2; 2023: July 3, August 4."
+
+
+def test_hidden_count_labelled_with_marker(categories):
+    document = hidden_gender_document(categories)
+    block = next(b for b in document.blocks if getattr(b, "chart", None) and b.chart.key == "figure3_gender")
+
+    labels = chart_labels(block.chart, block.data)
+
+    assert set(labels[0]) == {HIDDEN}
+    assert f"Female {HIDDEN}" in chart_alt_text(block.chart, block.data)
+    assert render_chart_png(block.chart, block.data).startswith(PNG_SIGNATURE)
+
+
+def test_missing_value_without_table_labelled_as_no_value():
+    assert chart_labels(_chart()) == [["10", NO_VALUE]]

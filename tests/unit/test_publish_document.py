@@ -20,6 +20,7 @@ from sendias_tui.publish.document import (
     build_document,
     caption_title,
 )
+from sendias_tui.publish.levels import intervention_levels
 from sendias_tui.report.charts import ChartKind, ChartSpec, Series
 from sendias_tui.report.model import ReportRow, ReportTable
 
@@ -273,3 +274,51 @@ def test_partial_report_still_numbered(categories):
 
     assert [table.number for table in document.tables] == ["Table 1", "Table 2"]
     assert document.figures == ()
+
+
+def test_suppression_note_shown_once(categories):
+    note = "Counts from 1 to 4 are shown as * to protect privacy."
+    report = replace(sample_report(categories), notes=(note,))
+
+    document = build_document(report, suppression_note=note)
+
+    texts = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert texts.count(note) == 1
+
+
+def test_figure_keeps_its_table(categories):
+    report = sample_report(categories)
+    document = build_document(report)
+    figures = [block for block in document.blocks if isinstance(block, FigureBlock)]
+
+    assert [block.data.key for block in figures] == [chart.key for chart in document.figures]
+    assert figures[0].data.rows == report.table("figure2_age_group").rows
+    assert figures[0].data.caption == figures[0].chart.caption
+
+
+def test_given_chart_has_no_table(categories):
+    by_year = metrics_charts()[0]
+    document = build_document(sample_report(categories), charts=[by_year])
+    block = next(b for b in document.blocks if isinstance(b, FigureBlock))
+
+    assert block.chart.key == "figure1_enquiries_by_year"
+    assert block.data is None
+
+
+def test_hidden_share_written_without_number(categories):
+    report = sample_report(categories)
+    levels = report.table("figure4_intervention_level")
+    hidden = replace(
+        levels,
+        rows=tuple(
+            ReportRow(row.label, ("*", "*")) if row.label == "Level 4" else row
+            for row in levels.rows
+        ),
+    )
+    tables = tuple(hidden if table.key == levels.key else table for table in report.tables)
+    document = build_document(replace(report, tables=tables))
+    texts = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    level4 = [text for text in texts if text.startswith("Level 4 (")]
+
+    summary = intervention_levels()[3].summary
+    assert level4 == [f"Level 4 (tribunal and legal processes) covers {summary}"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from publish_samples import FORMULA_NAME, MARKUP_NAME, PIPE_NAME, full_document
+from publish_samples import FORMULA_NAME, MARKUP_NAME, PIPE_NAME, full_document, hidden_gender_document
 
 from sendias_tui.publish.document import APPENDIX_TITLE
 from sendias_tui.publish.md_writer import escape_markdown, markdown_text
@@ -75,3 +75,10 @@ def test_appendix_present(text):
 )
 def test_escape_markdown(raw, escaped):
     assert escape_markdown(raw) == escaped
+
+
+def test_figure_shows_its_table_with_markers(categories):
+    text = markdown_text(hidden_gender_document(categories))
+
+    assert "| Female | \\* |" in text
+    assert "| **Total** | **\\*** |" in text

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from openpyxl import load_workbook
-from publish_samples import FORMULA_NAME, MARKUP_NAME, full_document
+from publish_samples import FORMULA_NAME, HIDDEN, MARKUP_NAME, full_document, hidden_gender_document
 
 from sendias_tui.domain.quarters import Quarter
 from sendias_tui.publish.document import Document, TableBlock
@@ -26,7 +26,14 @@ def workbook(document):
 
 
 def _rows(sheet):
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+    """Return each row's values without the empty cells that pad it to the sheet's width."""
+    rows = []
+    for row in sheet.iter_rows(values_only=True):
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        rows.append(values)
+    return rows
 
 
 def test_sheet_per_table(workbook, document):
@@ -63,7 +70,7 @@ def test_formula_like_text_stays_text(workbook):
 
 
 def test_markup_like_text_kept(workbook):
-    labels = [row[0] for row in _rows(workbook["Table 2"])]
+    labels = [row[0] for row in _rows(workbook["Table 2"]) if row]
 
     assert MARKUP_NAME in labels
 
@@ -86,17 +93,17 @@ def test_empty_cell_written_as_no_value():
 
 def test_figures_sheet_lists_each_chart(workbook, document):
     rows = _rows(workbook[FIGURES_SHEET])
-    firsts = [row[0] for row in rows]
+    firsts = [row[0] if row else None for row in rows]
 
     for chart in document.figures:
         assert chart.caption in firsts
         heading = rows[firsts.index(chart.caption) + 1]
         assert heading[0] == chart.category_label
-    assert ["Swahili", 1] == [value for value in rows[firsts.index("Swahili")] if value is not None]
+    assert rows[firsts.index("Swahili")] == ["Swahili", 1]
 
 
 def test_contents_lists_captions_and_notes(workbook, document):
-    firsts = [row[0] for row in _rows(workbook["Contents"])]
+    firsts = [row[0] for row in _rows(workbook["Contents"]) if row]
 
     assert firsts[0] == document.title
     assert "Counts from 1 to 4 are shown as [c] to protect privacy." in firsts
@@ -106,3 +113,12 @@ def test_contents_lists_captions_and_notes(workbook, document):
 
 def test_creator_not_library(workbook):
     assert workbook.properties.creator in ("", None)
+
+
+def test_figure_shows_its_table_with_markers(categories):
+    workbook = load_workbook(io.BytesIO(xlsx_bytes(hidden_gender_document(categories))))
+    rows = _rows(workbook[FIGURES_SHEET])
+
+    assert ["Gender", "New enquiries"] in rows
+    assert ["Female", HIDDEN] in rows
+    assert ["Total", HIDDEN] in rows

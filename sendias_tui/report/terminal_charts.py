@@ -104,11 +104,41 @@ class TerminalChart:
     Example::
 
         console.print(TerminalChart(spec))
+
+    Args:
+        spec: the chart's data and labels.
+        show_caption: print the caption ("Figure 2: ...") above the chart.
+        value_labels: the text written at each value, one list per series
+            with one text per category. By default values are formatted as
+            numbers with the chart's unit. Callers pass the report table's
+            text where a chart has no value, such as the marker of a count
+            hidden by disclosure control.
+
+    Raises:
+        ValueError: ``value_labels`` does not have one text per value.
     """
 
-    def __init__(self, spec: ChartSpec, *, show_caption: bool = True) -> None:
+    def __init__(
+        self,
+        spec: ChartSpec,
+        *,
+        show_caption: bool = True,
+        value_labels: Sequence[Sequence[str]] | None = None,
+    ) -> None:
         self.spec = spec
         self.show_caption = show_caption
+        if value_labels is None:
+            value_labels = [
+                [format_value(value, spec.unit) for value in series.values]
+                for series in spec.series
+            ]
+        shape = [len(series.values) for series in spec.series]
+        if [len(texts) for texts in value_labels] != shape:
+            raise ValueError(
+                f"value_labels of {spec.number} must have one text per value: "
+                f"expected lengths {shape}, got {[len(texts) for texts in value_labels]}"
+            )
+        self.value_labels = [[_plain(text) for text in texts] for texts in value_labels]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(MIN_WIDTH, options.max_width), options.max_width)
@@ -121,11 +151,11 @@ class TerminalChart:
             yield Text("No data to chart.", style="italic")
             return
         if self.spec.kind is ChartKind.LINE:
-            grid = _line_grid(self.spec, width)
+            grid = _line_grid(self.spec, self.value_labels, width)
             if grid is not None:
                 yield from grid
                 return
-        yield from _bars(console, self.spec, width)
+        yield from _bars(console, self.spec, self.value_labels, width)
 
 
 def _line(*parts: tuple[str, str] | str) -> Text:
@@ -182,15 +212,14 @@ def _axis_lines(
     yield _line("".join(labels).rstrip())
 
 
-def _bars(console: Console, spec: ChartSpec, width: int) -> Iterator[Text]:
+def _bars(
+    console: Console, spec: ChartSpec, value_labels: Sequence[Sequence[str]], width: int
+) -> Iterator[Text]:
     """Yield a horizontal bar chart: categories down the side, values along the bottom."""
     styles = _series_styles(len(spec.series))
     values = [value for series in spec.series for value in series.values if value is not None]
     maximum = max((value for value in values), default=0)
-    value_texts = [
-        format_value(value, spec.unit) for series in spec.series for value in series.values
-    ]
-    value_width = max((cell_len(text) for text in value_texts), default=1)
+    value_width = max((cell_len(text) for texts in value_labels for text in texts), default=1)
 
     longest_label = max(
         (cell_len(_plain(label)) for label in (*spec.categories, spec.category_label)), default=1
@@ -222,7 +251,7 @@ def _bars(console: Console, spec: ChartSpec, width: int) -> Iterator[Text]:
             series = spec.series[row]
             value = series.values[index] if index < len(series.values) else None
             bar = styles[row].fill * (length(value) if value is not None else 0)
-            value_text = format_value(value, spec.unit)
+            value_text = value_labels[row][index] if index < len(value_labels[row]) else NO_VALUE
             yield _line(label, " │", (bar, styles[row].colour), " ", value_text)
 
     positions = [round(tick / top * bar_width) for tick in ticks]
@@ -232,7 +261,9 @@ def _bars(console: Console, spec: ChartSpec, width: int) -> Iterator[Text]:
     yield from _legend(spec, styles, width)
 
 
-def _line_grid(spec: ChartSpec, width: int) -> list[Text] | None:
+def _line_grid(
+    spec: ChartSpec, value_labels: Sequence[Sequence[str]], width: int
+) -> list[Text] | None:
     """Draw a line chart as a grid of points, or return None when the periods do not fit."""
     styles = _series_styles(len(spec.series))
     values = [value for series in spec.series for value in series.values if value is not None]
@@ -242,9 +273,7 @@ def _line_grid(spec: ChartSpec, width: int) -> list[Text] | None:
     axis_width = max(cell_len(format_value(tick, spec.unit)) for tick in ticks)
 
     cells = [_plain(label) for label in spec.categories]
-    value_texts = [
-        format_value(value, spec.unit) for series in spec.series for value in series.values
-    ]
+    value_texts = [text for texts in value_labels for text in texts]
     indent = axis_width + 2
     needed = max(cell_len(text) for text in (*cells, *value_texts)) + 2
     if indent + needed * len(cells) > width:
@@ -306,7 +335,7 @@ def _line_grid(spec: ChartSpec, width: int) -> list[Text] | None:
     lines.append(_line(" " * indent, "".join(_fit(label, slot, "center") for label in cells)))
     for series_index, series in enumerate(spec.series):
         marker = styles[series_index].fill
-        texts = [format_value(value, spec.unit) for value in series.values[: len(cells)]]
+        texts = list(value_labels[series_index][: len(cells)])
         texts += [NO_VALUE] * (len(cells) - len(texts))
         lines.append(
             _line(

@@ -19,10 +19,14 @@ MONTHS = (
 )  # fmt: skip
 
 
-def _render(spec: ChartSpec, width: int = 80) -> list[str]:
+def _render_with(chart: TerminalChart, width: int = 80) -> list[str]:
     console = Console(record=True, width=width, color_system=None)
-    console.print(TerminalChart(spec))
+    console.print(chart)
     return console.export_text().splitlines()
+
+
+def _render(spec: ChartSpec, width: int = 80) -> list[str]:
+    return _render_with(TerminalChart(spec), width)
 
 
 def _bar_spec(categories, *series, unit="", kind=ChartKind.BAR) -> ChartSpec:
@@ -119,6 +123,31 @@ def test_missing_value_shows_dash():
     row_2021 = lines.index(_line_with(lines, "2021"))
 
     assert lines[row_2021 + 1].rstrip().endswith(f"│ {NO_VALUE}")
+
+
+def test_value_labels_show_hidden_counts():
+    spec = _bar_spec(["Under 5", "19-25"], ("New enquiries", [19, None]))
+
+    lines = _render_with(TerminalChart(spec, value_labels=[["19", "*"]]))
+
+    assert _line_with(lines, "19-25").rstrip().endswith("│ *")
+    assert _line_with(lines, "Under 5").rstrip().endswith(" 19")
+
+
+def test_value_labels_in_line_grid():
+    spec = _bar_spec(["July", "August"], ("Reach", [400, None]), kind=ChartKind.LINE)
+
+    lines = _render_with(TerminalChart(spec, value_labels=[["400", "[x]"]]))
+    value_rows = [line.split() for line in lines if line.split()[:1] == [FILLS[0]]]
+
+    assert value_rows == [[FILLS[0], "400", "[x]"]]
+
+
+def test_value_labels_must_match_values():
+    spec = _bar_spec(["A", "B"], ("New enquiries", [1, 2]))
+
+    with pytest.raises(ValueError, match="one text per value"):
+        TerminalChart(spec, value_labels=[["1"]])
 
 
 def test_labels_are_not_markup():

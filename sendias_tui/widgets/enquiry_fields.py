@@ -51,7 +51,7 @@ class EnquiryFields(VerticalScroll, can_focus=False):
     """
 
     def __init__(self, categories: Categories, *, reasons_for_ehcp: bool | None, contact_methods: list[str], id: str | None = None) -> None:
-        """Build empty fields; ``fill`` shows values once they are mounted.
+        """Build empty fields. ``fill`` shows values once they are mounted.
 
         Args:
             categories: the service's category lists.

@@ -75,7 +75,9 @@ def assemble_document(
         note = suppression_note(suppress_below)
 
     commentary = write_commentary(report, previous)
-    sentences = [*commentary.totals, *commentary.intervention_levels, *commentary.waiting_times]
+    # The document writes its own sentence per intervention level beside
+    # Figure 4, so only the totals and waiting times go in the summary.
+    sentences = [*commentary.totals, *commentary.waiting_times]
     document = build_document(
         report, commentary=sentences, suppression_note=note, service_name=service_name
     )

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -25,6 +24,13 @@ from sendias_tui.domain.categories import Categories
 from sendias_tui.domain.enquiry import INTERVENTION_LEVELS, Enquiry, EnquiryType
 from sendias_tui.domain.parsing import DATE_HELP, parse_contacts, parse_date, parse_yes_no, split_names
 from sendias_tui.domain.validation import normalise_enquiry
+from sendias_tui.export.csv_reading import (
+    CsvImportError,
+    RowError,
+    decode_csv_file,
+    raise_row_errors,
+    read_csv_rows,
+)
 from sendias_tui.export.files import write_owner_only
 
 COLUMNS = (
@@ -61,37 +67,8 @@ _LIST_COLUMNS = ("additional_sen", "reasons", "contacts")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class RowError:
-    """One problem in a records file, located as a spreadsheet shows it."""
-
-    row: int
-    """Row number with the header as row 1, so the first record is row 2."""
-    column: str
-    """Column name, or empty when the problem concerns the whole row."""
-    value: str
-    message: str
-    """The problem, with the values allowed."""
-
-    def __str__(self) -> str:
-        where = f"Row {self.row}"
-        if self.column:
-            where += f", column {self.column}"
-        if self.value:
-            where += f", value '{self.value}'"
-        return f"{where}: {self.message}"
-
-
-class RecordsImportError(ValueError):
+class RecordsImportError(CsvImportError):
     """A records file was rejected as a whole, so nothing from it may be saved."""
-
-    def __init__(self, source: str, problem: str, errors: Iterable[RowError] = ()) -> None:
-        self.source = source
-        self.problem = problem
-        self.errors = tuple(errors)
-        lines = [f"{source} {problem}. Nothing was imported."]
-        lines.extend(str(error) for error in self.errors)
-        super().__init__("\n".join(lines))
 
 
 # Reading
@@ -113,15 +90,7 @@ def read_records(path: Path, categories: Categories, *, today: date | None = Non
             any row is invalid. The error lists every problem.
         OSError: the file cannot be opened.
     """
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RecordsImportError(
-            f"The file {path}",
-            f"is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start}). "
-            "If it is a spreadsheet, save it as 'CSV UTF-8 (comma delimited)' and import that",
-        ) from None
+    text = decode_csv_file(path, RecordsImportError)
     return parse_records(text, categories, today=today, source=f"The file {path}")
 
 
@@ -139,82 +108,18 @@ def parse_records(
     Raises:
         RecordsImportError: the header is wrong or any row is invalid.
     """
-    text = text.removeprefix("\ufeff")
-    if "\x00" in text:
-        raise RecordsImportError(source, "is not a CSV file (it contains NUL characters)")
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise RecordsImportError(source, f"is not a valid CSV file ({error})") from None
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        raise RecordsImportError(
-            source, f"has no header row: the first row must name the columns {','.join(COLUMNS)}"
-        )
-
-    header = [cell.strip().casefold() for cell in rows[0]]
-    if len(header) == 1 and ";" in header[0]:
-        raise RecordsImportError(
-            source,
-            "separates its columns with ';' but sendias expects commas. "
-            "Save it as 'CSV UTF-8 (comma delimited)' and import that",
-        )
-    if not set(header) & set(COLUMNS):
-        raise RecordsImportError(
-            source,
-            f"does not start with the records header: the first row must name the columns {','.join(COLUMNS)}",
-        )
-    header_errors = _check_header(header)
-    if header_errors:
-        raise RecordsImportError(source, "has the wrong columns", header_errors)
-
+    rows, errors = read_csv_rows(
+        text, COLUMNS, source=source, layout="records", error_type=RecordsImportError
+    )
     today = today or date.today()
     enquiries: list[Enquiry] = []
-    errors: list[RowError] = []
-    for row_number, cells in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(header):
-            errors.append(
-                RowError(
-                    row_number,
-                    "",
-                    "",
-                    f"has {len(cells)} cells but the header has {len(header)} columns; "
-                    "check for a missing or extra comma",
-                )
-            )
-            continue
-        enquiry, row_errors = _parse_row(dict(zip(header, cells)), row_number, categories, today)
+    for row in rows:
+        enquiry, row_errors = _parse_row(row.cells, row.number, categories, today)
         errors.extend(row_errors)
         if not row_errors:
             enquiries.append(enquiry)
-    if errors:
-        errors.sort(key=lambda error: (error.row, _column_position(error.column)))
-        count = len({error.row for error in errors})
-        plural = "row is" if count == 1 else "rows are"
-        raise RecordsImportError(source, f"was rejected: {count} {plural} invalid", errors)
+    raise_row_errors(errors, COLUMNS, source=source, error_type=RecordsImportError)
     return enquiries
-
-
-def _column_position(column: str) -> int:
-    return COLUMNS.index(column) if column in COLUMNS else -1
-
-
-def _check_header(header: list[str]) -> list[RowError]:
-    errors: list[RowError] = []
-    seen: set[str] = set()
-    allowed = ", ".join(COLUMNS)
-    for name in header:
-        if name in seen:
-            errors.append(RowError(1, name, "", "this column appears twice; keep one of them"))
-        elif name not in COLUMNS:
-            message = f"unknown column. Allowed columns: {allowed}"
-            errors.append(RowError(1, name or "(no name)", "", message))
-        seen.add(name)
-    for name in COLUMNS:
-        if name not in seen:
-            errors.append(RowError(1, name, "", "this column is missing from the header"))
-    return errors
 
 
 class _RowParser:

@@ -68,12 +68,12 @@ class SummaryScreen(Screen[None]):
         )
 
         body = self.query_one("#summary-body", VerticalScroll)
-        shown = [widget.id for widget in body.query_children(Static)]
-        wanted = [f"summary-note-{index}" for index in range(len(report.notes))]
-        wanted += [f"summary-{table.key}" for table in report.tables]
-        if shown == wanted:
-            # Same notes and tables as before: updating in place is much faster
-            # than mounting a dozen widgets again on every [ or ].
+        shown_ids = [widget.id for widget in body.query_children(Static)]
+        expected_ids = [f"summary-note-{index}" for index in range(len(report.notes))]
+        expected_ids += [f"summary-{table.key}" for table in report.tables]
+        if shown_ids == expected_ids:
+            # Same notes and tables as before, so update them in place rather
+            # than mount a dozen widgets again on every [ or ].
             for index, note in enumerate(report.notes):
                 body.query_one(f"#summary-note-{index}", Static).update(Text(note))
             for table in report.tables:

@@ -42,7 +42,7 @@ class RecordTable(DataTable[Text]):
                 before stays highlighted, and if it is gone the cursor stays on
                 the same row number.
         """
-        wanted = select_id if select_id is not None else self.highlighted_id()
+        target_id = select_id if select_id is not None else self.highlighted_id()
         previous_row = self.cursor_row
 
         self.clear(columns=columns is not None)
@@ -54,8 +54,8 @@ class RecordTable(DataTable[Text]):
         if not rows:
             return
         ids = [record_id for record_id, _ in rows]
-        if wanted in ids:
-            row = ids.index(wanted)
+        if target_id in ids:
+            row = ids.index(target_id)
         else:
             row = min(max(previous_row, 0), len(rows) - 1)
         self.move_cursor(row=row, animate=False)

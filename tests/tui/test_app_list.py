@@ -1,0 +1,142 @@
+"""The enquiry list: quarters, order, deleting and storage errors."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from sendias_tui.screens.confirm import ConfirmScreen
+from sendias_tui.screens.enquiry_list import EnquiryListScreen, EnquiryTable
+from sendias_tui.storage import EnquiryStore
+
+
+def shown_ids(app) -> list[int]:
+    table = app.screen.query_one(EnquiryTable)
+    return [int(table.get_row_at(row)[0].plain) for row in range(table.row_count)]
+
+
+def header_text(app) -> str:
+    return str(app.screen.query_one("#list-header").content)
+
+
+async def test_list_shows_current_quarter_newest_first(runner, store, make_enquiry):
+    early = store.add(make_enquiry(date(2023, 7, 3)))
+    late = store.add(make_enquiry(date(2023, 9, 1)))
+    middle = store.add(make_enquiry(date(2023, 8, 15)))
+    store.add(make_enquiry(date(2023, 6, 30)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, EnquiryListScreen)
+        assert shown_ids(pilot.app) == [late.id, middle.id, early.id]
+        assert "2023-Q3 (July to September 2023): 3 enquiries" in header_text(pilot.app)
+
+
+async def test_list_steps_quarters_with_brackets(runner, store, make_enquiry):
+    june = store.add(make_enquiry(date(2023, 6, 30)))
+    july = store.add(make_enquiry(date(2023, 7, 3)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("[")
+        assert shown_ids(pilot.app) == [june.id]
+        assert "2023-Q2" in header_text(pilot.app)
+
+        await pilot.press("]", "]")
+        assert shown_ids(pilot.app) == []
+        assert "2023-Q4" in header_text(pilot.app)
+        empty = pilot.app.screen.query_one("#list-empty")
+        assert empty.display
+        assert "No enquiries in 2023-Q4" in str(empty.content)
+
+        await pilot.press("a")
+        assert shown_ids(pilot.app) == [july.id, june.id]
+        assert "All quarters: 2 enquiries" in header_text(pilot.app)
+
+        await pilot.press("a")
+        assert shown_ids(pilot.app) == [july.id]
+
+
+async def test_list_uses_financial_quarters_when_set(runner, store, make_enquiry):
+    store.set_setting("quarter_scheme", "financial")
+    store.add(make_enquiry(date(2023, 9, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        assert "financial year 2023-Q2 (July to September 2023)" in header_text(pilot.app)
+
+
+async def test_list_shows_typed_values_without_markup(runner, store, make_enquiry):
+    record = store.add(make_enquiry(date(2023, 9, 1), advisor="[b]X", case_ref="[red]R1"))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        table = pilot.app.screen.query_one(EnquiryTable)
+        assert table.get_row(str(record.id))[-1].plain == "[b]X"
+        detail = pilot.app.screen.query_one("#enquiry-detail").content
+        assert "Case ref: [red]R1" in str(detail)
+
+
+async def test_delete_asks_and_no_keeps_record(runner, store, make_enquiry):
+    record = store.add(make_enquiry(date(2023, 9, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        question = pilot.app.screen.question
+        assert f"enquiry {record.id}" in question
+        assert "01/09/2023" in question
+
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, EnquiryListScreen)
+        assert store.get(record.id) is not None
+
+        await pilot.press("d", "escape")
+        assert store.get(record.id) is not None
+        assert shown_ids(pilot.app) == [record.id]
+
+
+async def test_delete_on_yes_removes_only_that_record(runner, store, make_enquiry):
+    kept_newer = store.add(make_enquiry(date(2023, 9, 2)))
+    doomed = store.add(make_enquiry(date(2023, 9, 1)))
+    kept_older = store.add(make_enquiry(date(2023, 8, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("down", "d", "y")
+        await pilot.pause()
+        assert store.get(doomed.id) is None
+        assert store.count() == 2
+        assert shown_ids(pilot.app) == [kept_newer.id, kept_older.id]
+        # The cursor stays at the same place in the list: on the next older record.
+        assert pilot.app.screen.highlighted_enquiry().id == kept_older.id
+        assert f"Deleted enquiry {doomed.id}." in runner.notifications
+
+
+async def test_delete_failure_keeps_record_and_says_why(tmp_path: Path, make_runner, make_enquiry):
+    folder = tmp_path / "shared-drive"
+    with EnquiryStore(folder / "sendias.json", user="test") as store:
+        record = store.add(make_enquiry(date(2023, 9, 1)))
+        runner = make_runner(store)
+
+        async with runner.run() as pilot:
+            await pilot.pause()
+            # The folder vanishing, as a disconnected network drive does, makes the save fail.
+            shutil.rmtree(folder)
+            await pilot.press("d", "y")
+            await pilot.pause()
+            assert shown_ids(pilot.app) == [record.id]
+            assert any(message.startswith("Could not save") for message in runner.notifications)
+            assert store.get(record.id) is not None
+
+
+async def test_quit_key_exits(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 9, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not pilot.app.is_running

@@ -1,22 +1,16 @@
-"""A TinyDB storage that never leaves a half-written data file.
+"""Replace a whole file so that a crash leaves either the old file or the new one.
 
 Each write goes to a temporary file in the same folder, which is flushed and
-fsynced and then renamed over the data file with ``os.replace``, so a crash
-leaves either the old file or the new one. A file that cannot be parsed stops
-the program instead of being overwritten.
+fsynced and then renamed over the target with ``os.replace``.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from tinydb.storages import Storage
-
-from sendias_tui.storage.errors import DataFileError, StorageWriteError
+from sendias_tui.storage.errors import StorageWriteError
 
 OWNER_ONLY = 0o600
 
@@ -35,8 +29,10 @@ def fsync_directory(folder: Path) -> None:
         os.close(handle)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` so that readers see the old or the new file, never a mix.
+
+    Text is written as UTF-8; bytes are written as they are.
 
     The new file is readable and writable by its owner only.
 
@@ -50,8 +46,8 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as error:
         raise StorageWriteError(path, error.strerror or str(error)) from error
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp_file:
-            temp_file.write(text)
+        with os.fdopen(handle, "wb") as temp_file:
+            temp_file.write(text.encode("utf-8") if isinstance(text, str) else text)
             temp_file.flush()
             os.fsync(temp_file.fileno())
         os.chmod(temp_name, OWNER_ONLY)
@@ -63,55 +59,3 @@ def write_atomically(path: Path, text: str) -> None:
             pass
         raise StorageWriteError(path, error.strerror or str(error)) from error
     fsync_directory(folder)
-
-
-def parse_data_file(path: Path, text: str) -> dict[str, Any]:
-    """Parse the text of a data file and check its outer shape.
-
-    Raises:
-        DataFileError: the text is empty, not JSON, or not an object of tables.
-    """
-    if not text.strip():
-        raise DataFileError(path, "is empty (0 records could be read); it may have been cut short")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DataFileError(
-            path,
-            f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            "it may be truncated or edited by hand",
-        ) from None
-    if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-        raise DataFileError(path, "is valid JSON but not a sendias data file")
-    return data
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage over one JSON file, kept in memory between writes."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self._text: str | None = None
-
-    def read(self) -> dict[str, Any] | None:
-        if self._text is None:
-            if not self.path.exists():
-                return None
-            try:
-                self._text = self.path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                raise DataFileError(self.path, "is not a text file") from None
-            except OSError as error:
-                raise DataFileError(self.path, f"cannot be read ({error.strerror})") from error
-            parse_data_file(self.path, self._text)
-        # A fresh parse each time: TinyDB mutates what read() returns before
-        # calling write(), and a failed write must not leave that in memory.
-        return json.loads(self._text)
-
-    def write(self, data: dict[str, Any]) -> None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_atomically(self.path, text)
-        self._text = text
-
-    def close(self) -> None:
-        pass

@@ -15,7 +15,7 @@ class DataFileError(Exception):
 
 
 class StorageWriteError(Exception):
-    """A save failed; the data file still holds what it held before."""
+    """A save failed; the data file still contains what it contained before."""
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
@@ -23,3 +23,25 @@ class StorageWriteError(Exception):
         super().__init__(
             f"Could not save to {path}: {reason}. Nothing was changed; try again once it is fixed."
         )
+
+
+class StorageLockedError(StorageWriteError):
+    """Another program kept the data file locked for longer than the lock timeout."""
+
+    def __init__(self, path: Path, holder: str, timeout: float) -> None:
+        self.holder = holder
+        self.timeout = timeout
+        super().__init__(path, f"{holder} is saving to it and did not finish within {timeout:g} seconds")
+        self.args = (
+            f"Could not save to {path}: {holder} is saving to it and did not finish within "
+            f"{timeout:g} seconds. Nothing was changed; try again in a moment.",
+        )
+
+
+class BackupError(Exception):
+    """A backup cannot be restored as it is. The data file is left untouched."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"The backup {path} {problem}. Nothing was restored.")

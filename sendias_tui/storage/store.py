@@ -1,25 +1,36 @@
 """The enquiry store: every read and write of records goes through here.
 
 Screens and commands use this class only, never TinyDB, so the storage can
-change underneath them.
+change underneath them. Records live in a TinyDB data file plus a journal of
+recent saves beside it (see ``journal_storage``). Each write holds a lock on
+the file and first reads what other programs saved, so several advisors can
+keep the same file open. ``refresh()`` reads those saves without writing.
 """
 
 from __future__ import annotations
 
-import getpass
-import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
 from tinydb.table import Document
 
 from sendias_tui.domain.enquiry import Enquiry, RedirectedCall
-from sendias_tui.storage.atomic_json import OWNER_ONLY, AtomicJSONStorage
-from sendias_tui.storage.errors import DataFileError
+from sendias_tui.storage import backup as backups
+from sendias_tui.storage.enquiry_index import EnquiryIndex
+from sendias_tui.storage.errors import DataFileError, StorageWriteError
+from sendias_tui.storage.journal_storage import Changes, JournalStorage, JournalTinyDB
+from sendias_tui.storage.locking import DEFAULT_LOCK_TIMEOUT, DataFileLock, current_user
+from sendias_tui.storage.migrations import (
+    SCHEMA_VERSION,
+    check_schema,
+    migrate,
+    needs_migration,
+    schema_version,
+)
 from sendias_tui.storage.records import (
     enquiry_from_document,
     enquiry_to_document,
@@ -27,65 +38,84 @@ from sendias_tui.storage.records import (
     redirect_to_document,
 )
 
-SCHEMA_VERSION = 1
-"""Version of the data file layout this program writes and reads."""
+__all__ = ["SCHEMA_VERSION", "EnquiryStore", "current_user"]
 
 _META_ID = 1
-
-
-def current_user() -> str:
-    """Return the operating-system user name recorded in the audit fields."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
+_ENQUIRIES = "enquiries"
 
 
 class EnquiryStore:
     """Enquiries, redirected calls and settings in one TinyDB data file."""
 
-    def __init__(self, path: Path, *, user: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        user: str | None = None,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        journal_limit: int | None = None,
+    ) -> None:
         """Open the data file at ``path``, creating it (owner-only) if missing.
+
+        An older file is backed up and then migrated to the current schema.
+
+        Args:
+            path: the data file.
+            user: the name recorded in the audit fields; the login name by default.
+            lock_timeout: seconds to wait for another program's write before giving up.
+            journal_limit: journal size in bytes after which the data file is
+                rewritten; by default an eighth of the data file's size.
 
         Raises:
             DataFileError: the file is damaged or from a newer version; it is
                 left as it was.
-            StorageWriteError: a new file could not be created.
+            StorageWriteError: a new file, or the backup before a migration,
+                could not be written.
         """
         self.path = Path(path)
         self.user = user or current_user()
+        self.last_backup_error: StorageWriteError | None = None
+        """Why the last automatic daily backup failed, or None; saves go on regardless."""
         if not self.path.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._enquiries = self._db.table("enquiries", cache_size=0)
+        self._lock = DataFileLock(self.path, timeout=lock_timeout)
+        self._storage = JournalStorage(
+            self.path, lock=self._lock, validate=check_schema, journal_limit=journal_limit
+        )
+        self._index: EnquiryIndex | None = None
+        self._daily_backup_done: date | None = None
+        self._storage.listeners.append(self._on_change)
+        self._storage.load()
+        self._db = JournalTinyDB(storage=lambda: self._storage)
+        self._enquiries = self._db.table(_ENQUIRIES, cache_size=0)
         self._redirects = self._db.table("redirects", cache_size=0)
         self._settings = self._db.table("settings", cache_size=0)
         self._meta = self._db.table("meta", cache_size=0)
-        self._cached_enquiries: list[Enquiry] | None = None
-        self._check_schema()
+        self._prepare_file()
 
-    def _check_schema(self) -> None:
-        meta = self._meta.get(doc_id=_META_ID)
-        if meta is None:
-            if self._enquiries or self._redirects:
-                raise DataFileError(self.path, "has records but no schema version")
-            self._meta.insert(
-                Document(
-                    {"schema_version": SCHEMA_VERSION, "next_enquiry_id": 1, "next_redirect_id": 1},
-                    doc_id=_META_ID,
-                )
-            )
-            os.chmod(self.path, OWNER_ONLY)
+    def _prepare_file(self) -> None:
+        """Create the file, or migrate it after a backup, unless it is ready already."""
+        data = self._storage.read()
+        if data is not None and schema_version(self.path, data) == SCHEMA_VERSION:
             return
-        version = meta.get("schema_version")
-        if not isinstance(version, int):
-            raise DataFileError(self.path, "has no valid schema version")
-        if version > SCHEMA_VERSION:
-            raise DataFileError(
-                self.path,
-                f"was written by a newer version of sendias (data format {version}; "
-                f"this version reads up to {SCHEMA_VERSION}). Upgrade sendias to open it",
-            )
+        with self._lock.hold():
+            self._storage.refresh()
+            data = self._storage.read()
+            if data is None or schema_version(self.path, data) is None:
+                data = data or {}
+                data["meta"] = {
+                    str(_META_ID): {
+                        "schema_version": SCHEMA_VERSION,
+                        "next_enquiry_id": 1,
+                        "next_redirect_id": 1,
+                    }
+                }
+                self._storage.replace_all(data)
+            elif needs_migration(self.path, data):
+                backups.copy_as_backup(self.path, "before-migration")
+                migrate(self.path, data)
+                self._storage.replace_all(data)
+                backups.rotate_backups(self.path, self._backups_to_keep())
 
     def close(self) -> None:
         """Release the data file."""
@@ -96,6 +126,65 @@ class EnquiryStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    # Keeping the data in memory current
+
+    def refresh(self) -> bool:
+        """Read what other programs saved since this store last read the file.
+
+        Returns:
+            Whether anything changed, so that a screen redraws only when needed.
+
+        Raises:
+            DataFileError: the file became damaged; what is in memory is kept.
+        """
+        return self._storage.refresh()
+
+    def _on_change(self, changes: Changes) -> None:
+        """Keep the enquiry index in step with the data, one changed record at a time."""
+        if self._index is None:
+            return
+        if changes is None:
+            self._index = None
+            return
+        documents = self._raw_table(_ENQUIRIES)
+        for table, key in changes:
+            if table != _ENQUIRIES:
+                continue
+            document = documents.get(key)
+            if document is None:
+                self._index.remove(int(key))
+            else:
+                self._index.put(self._to_enquiry(key, document))
+
+    def _raw_table(self, name: str) -> dict[str, dict[str, Any]]:
+        """Return a table's stored documents, keyed by id as text; read-only for callers."""
+        data = self._storage.read() or {}
+        return data.get(name, {})
+
+    def _to_enquiry(self, key: str, document: dict[str, Any]) -> Enquiry:
+        try:
+            return enquiry_from_document(document)
+        except KeyError as error:
+            problem = f"has no field {error.args[0]!r}"
+        except (TypeError, ValueError, AttributeError) as error:
+            problem = f"has a value that cannot be read ({error})"
+        raise DataFileError(
+            self.path, f"holds enquiry {key}, which {problem}; restore a backup or correct it"
+        )
+
+    def _enquiry_index(self) -> EnquiryIndex:
+        if self._index is None:
+            documents = self._raw_table(_ENQUIRIES)
+            self._index = EnquiryIndex(self._to_enquiry(key, doc) for key, doc in documents.items())
+        return self._index
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the lock and gather the block's changes into one fsynced journal line."""
+        with self._storage.transaction():
+            self._back_up_daily()
+            yield
 
     def _take_ids(self, counter: str, count: int) -> int:
         """Reserve ``count`` new ids and return the first; ids are never reused."""
@@ -112,16 +201,7 @@ class EnquiryStore:
 
     def add_many(self, enquiries: Iterable[Enquiry]) -> list[Enquiry]:
         """Save several new enquiries in one write, as an import does."""
-        pending = list(enquiries)
-        if not pending:
-            return []
-        first_id = self._take_ids("next_enquiry_id", len(pending))
-        saved = self._stamp_new(pending, first_id)
-        self._enquiries.insert_multiple(
-            Document(enquiry_to_document(enquiry), doc_id=enquiry.id) for enquiry in saved
-        )
-        self._cached_enquiries = None
-        return saved
+        return self.add_records(enquiries, ())[0]
 
     def _stamp_new(self, enquiries: Iterable[Enquiry], first_id: int) -> list[Enquiry]:
         """Return copies of new enquiries with consecutive ids from ``first_id`` and audit fields."""
@@ -146,40 +226,45 @@ class EnquiryStore:
         A failed write saves none of them, so a bulk load such as the demo
         never leaves part of its records behind.
         """
-        data = self._db.storage.read() or {}
-        meta = data["meta"][str(_META_ID)]
-        first_enquiry = int(meta.get("next_enquiry_id", 1))
-        first_redirect = int(meta.get("next_redirect_id", 1))
-        saved = self._stamp_new(enquiries, first_enquiry)
-        saved_calls = [
-            replace(call, id=first_redirect + offset) for offset, call in enumerate(redirects)
-        ]
-
-        enquiry_table = data.setdefault("enquiries", {})
-        for enquiry in saved:
-            enquiry_table[str(enquiry.id)] = enquiry_to_document(enquiry)
-        redirect_table = data.setdefault("redirects", {})
-        for call in saved_calls:
-            redirect_table[str(call.id)] = redirect_to_document(call)
-        meta["next_enquiry_id"] = first_enquiry + len(saved)
-        meta["next_redirect_id"] = first_redirect + len(saved_calls)
-        self._db.storage.write(data)
-        self._cached_enquiries = None
+        pending = list(enquiries)
+        pending_calls = list(redirects)
+        if not pending and not pending_calls:
+            return [], []
+        with self._writing():
+            saved = self._stamp_new(pending, self._take_ids("next_enquiry_id", len(pending)))
+            first_call = self._take_ids("next_redirect_id", len(pending_calls))
+            saved_calls = [replace(call, id=first_call + n) for n, call in enumerate(pending_calls)]
+            self._enquiries.insert_multiple(
+                Document(enquiry_to_document(enquiry), doc_id=enquiry.id) for enquiry in saved
+            )
+            self._redirects.insert_multiple(
+                Document(redirect_to_document(call), doc_id=call.id) for call in saved_calls
+            )
         return saved, saved_calls
 
     def update(self, enquiry: Enquiry) -> Enquiry:
         """Replace a stored enquiry with ``enquiry``, which carries its id.
 
+        The creation fields are kept from the stored record; the update
+        fields are set to now and this store's user.
+
         Raises:
-            KeyError: no enquiry has that id (it may have been deleted).
+            KeyError: no enquiry has that id (it may have been deleted,
+                possibly by another program).
         """
-        if enquiry.id is None or not self._enquiries.contains(doc_id=enquiry.id):
-            raise KeyError(f"enquiry {enquiry.id} not found; it may have been deleted")
-        updated = replace(
-            enquiry, updated_at=datetime.now().replace(microsecond=0), updated_by=self.user
-        )
-        self._enquiries.upsert(Document(enquiry_to_document(updated), doc_id=enquiry.id))
-        self._cached_enquiries = None
+        with self._writing():
+            stored = self._enquiries.get(doc_id=enquiry.id) if enquiry.id is not None else None
+            if stored is None:
+                raise KeyError(f"enquiry {enquiry.id} not found; it may have been deleted")
+            original = self._to_enquiry(str(enquiry.id), stored)
+            updated = replace(
+                enquiry,
+                created_at=original.created_at,
+                created_by=original.created_by,
+                updated_at=datetime.now().replace(microsecond=0),
+                updated_by=self.user,
+            )
+            self._enquiries.upsert(Document(enquiry_to_document(updated), doc_id=enquiry.id))
         return updated
 
     def delete(self, record_id: int) -> None:
@@ -188,34 +273,44 @@ class EnquiryStore:
         Raises:
             KeyError: no enquiry has that id.
         """
-        if not self._enquiries.contains(doc_id=record_id):
-            raise KeyError(f"enquiry {record_id} not found")
-        self._enquiries.remove(doc_ids=[record_id])
-        self._cached_enquiries = None
+        with self._writing():
+            if not self._enquiries.contains(doc_id=record_id):
+                raise KeyError(f"enquiry {record_id} not found")
+            self._enquiries.remove(doc_ids=[record_id])
 
     def get(self, record_id: int) -> Enquiry | None:
         """Return the enquiry with ``record_id``, or None."""
-        document = self._enquiries.get(doc_id=record_id)
-        return enquiry_from_document(document) if document else None
+        if self._index is not None:
+            return self._index.get(record_id)
+        document = self._raw_table(_ENQUIRIES).get(str(record_id))
+        return self._to_enquiry(str(record_id), document) if document is not None else None
 
     def all(self) -> list[Enquiry]:
         """Return every enquiry, newest date first (then newest id first)."""
-        if self._cached_enquiries is None:
-            records = [enquiry_from_document(document) for document in self._enquiries.all()]
-            records.sort(key=lambda e: (e.date_received, e.id or 0), reverse=True)
-            self._cached_enquiries = records
-        return list(self._cached_enquiries)
+        return self._enquiry_index().newest_first()
 
     def between(self, start: date, end: date) -> list[Enquiry]:
         """Return the enquiries received from ``start`` to ``end`` inclusive, newest first."""
-        return [e for e in self.all() if start <= e.date_received <= end]
+        if self._index is not None:
+            return self._index.between(start, end)
+        # Before anything needs every record, compare the stored ISO dates as
+        # text, which sorts like the dates, and build only the matches.
+        first, last = start.isoformat(), end.isoformat()
+        found = []
+        for key, document in self._raw_table(_ENQUIRIES).items():
+            received = document.get("date_received")
+            if not isinstance(received, str) or first <= received <= last:
+                found.append(self._to_enquiry(key, document))
+        found = [e for e in found if start <= e.date_received <= end]
+        found.sort(key=lambda e: (e.date_received, e.id or 0), reverse=True)
+        return found
 
     def count(self) -> int:
         """Return how many enquiries are stored."""
         return len(self._enquiries)
 
     def is_empty(self) -> bool:
-        """Return whether the file holds no enquiries and no redirected calls."""
+        """Return whether the file contains no enquiries and no redirected calls."""
         return len(self._enquiries) == 0 and len(self._redirects) == 0
 
     def latest_for_case(self, case_ref: str) -> Enquiry | None:
@@ -232,10 +327,7 @@ class EnquiryStore:
 
     def add_redirect(self, call: RedirectedCall) -> RedirectedCall:
         """Save a redirected-call entry and return it with its id."""
-        record_id = self._take_ids("next_redirect_id", 1)
-        saved = replace(call, id=record_id)
-        self._redirects.insert(Document(redirect_to_document(saved), doc_id=record_id))
-        return saved
+        return self.add_records((), [call])[1][0]
 
     def delete_redirect(self, record_id: int) -> None:
         """Delete a redirected-call entry.
@@ -243,9 +335,10 @@ class EnquiryStore:
         Raises:
             KeyError: no entry has that id.
         """
-        if not self._redirects.contains(doc_id=record_id):
-            raise KeyError(f"redirected-call entry {record_id} not found")
-        self._redirects.remove(doc_ids=[record_id])
+        with self._writing():
+            if not self._redirects.contains(doc_id=record_id):
+                raise KeyError(f"redirected-call entry {record_id} not found")
+            self._redirects.remove(doc_ids=[record_id])
 
     def redirects(self) -> list[RedirectedCall]:
         """Return every redirected-call entry, newest first."""
@@ -266,6 +359,70 @@ class EnquiryStore:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store a service setting."""
-        document = dict(self._settings.get(doc_id=1) or {})
-        document[key] = value
-        self._settings.upsert(Document(document, doc_id=1))
+        with self._writing():
+            document = dict(self._settings.get(doc_id=1) or {})
+            document[key] = value
+            self._settings.upsert(Document(document, doc_id=1))
+
+    # Backups and upkeep
+
+    def _backups_to_keep(self) -> int:
+        keep = self.get_setting(backups.KEEP_SETTING, backups.DEFAULT_KEEP)
+        return keep if isinstance(keep, int) and not isinstance(keep, bool) and keep >= 1 else backups.DEFAULT_KEEP
+
+    def _back_up_daily(self) -> None:
+        """Copy the data file into a backup on the first write of each day.
+
+        A failed backup does not stop the save; it is stored in
+        ``last_backup_error`` and tried again on the next write.
+        """
+        today = backups.now().date()
+        if self._daily_backup_done == today or self.is_empty():
+            return
+        try:
+            if not backups.has_backup_on(self.path, today, "daily"):
+                backups.copy_as_backup(self.path, "daily")
+                backups.rotate_backups(self.path, self._backups_to_keep())
+        except StorageWriteError as error:
+            self.last_backup_error = error
+            return
+        self.last_backup_error = None
+        self._daily_backup_done = today
+
+    def backup_now(self) -> backups.Backup:
+        """Copy the data file into a new backup now, then drop the oldest beyond the kept number.
+
+        Raises:
+            StorageWriteError: the backup could not be written.
+            StorageLockedError: another program held the file too long.
+        """
+        with self._lock.hold():
+            made = backups.copy_as_backup(self.path, "manual")
+            backups.rotate_backups(self.path, self._backups_to_keep())
+        assert made is not None, "the data file exists while the store is open"
+        return made
+
+    def list_backups(self) -> list[backups.Backup]:
+        """Return the backups of this data file, newest first."""
+        return backups.list_backups(self.path)
+
+    def restore(self, backup: backups.Backup | Path | str) -> backups.Backup | None:
+        """Replace everything with what ``backup`` holds, keeping a copy of what it replaces.
+
+        Args:
+            backup: a backup from ``list_backups()``, a path, or a file name
+                in the backup folder.
+
+        Returns:
+            The copy of what was replaced.
+
+        Raises:
+            BackupError: the backup is missing or damaged; nothing changed.
+            StorageWriteError: the copy or the new file could not be written;
+                the data file is as it was.
+        """
+        return backups.restore_backup(self.path, backup, storage=self._storage)
+
+    def compact(self) -> None:
+        """Fold the journal into the data file now, instead of when it next passes its limit."""
+        self._storage.compact()

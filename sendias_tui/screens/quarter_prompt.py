@@ -30,7 +30,7 @@ class QuarterPromptScreen(ModalScreen[Quarter | None]):
         with Vertical(id="quarter-dialog", classes="dialog"):
             yield Static(f"Show which quarter ({scheme} quarters)? For example 2023-Q3.")
             yield Input(self.current.code, placeholder="2023-Q3", id="quarter-input")
-            yield Static(id="quarter-error", classes="field-errors")
+            yield Static(id="quarter-error", classes="input-errors")
             yield Static("Enter shows it; Escape cancels.", classes="dialog-hint")
 
     def on_mount(self) -> None:

@@ -68,8 +68,8 @@ class RedirectsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="redirects-header", classes="screen-header")
-        with Horizontal(classes="field-row"):
-            yield Label("Kind", classes="field-label")
+        with Horizontal(classes="redirect-row"):
+            yield Label("Kind", classes="redirect-label first")
             yield Select(
                 [(label, kind) for kind, label in KIND_LABELS.items()],
                 value=RedirectKind.SENAT,
@@ -77,17 +77,21 @@ class RedirectsScreen(Screen[None]):
                 compact=True,
                 id="redirect-kind",
             )
-        with Horizontal(classes="field-row"):
-            yield Label("Date", classes="field-label")
+        with Horizontal(classes="redirect-row"):
+            yield Label("Date", classes="redirect-label first")
             yield Input(
                 f"{self.sendias.today:%d/%m/%Y}",
                 placeholder="dd/mm/yyyy",
                 compact=True,
                 id="redirect-date",
             )
-            yield Label("Number of calls", classes="field-label")
+            yield Label("Number of calls", classes="redirect-label")
             yield Input("1", compact=True, id="redirect-count")
-        yield Static(id="redirect-errors", classes="field-errors")
+        yield Static(id="redirect-errors", classes="input-errors")
+        yield Static(
+            "Enter or ctrl+s logs the entry. Tab to the list, where d deletes one.",
+            id="redirect-hint",
+        )
         yield RedirectTable(id="redirect-table")
         yield Footer(compact=True)
 

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from sendias_tui.domain.categories import Categories
 from sendias_tui.domain.quarters import Quarter, QuarterScheme
 from sendias_tui.screens.enquiry_list import EnquiryListScreen
-from sendias_tui.storage import EnquiryStore, StorageWriteError
+from sendias_tui.storage import DataFileError, EnquiryStore, StorageWriteError
 
 QUARTER_SCHEME_SETTING = "quarter_scheme"
 
@@ -68,6 +68,10 @@ class SendiasApp(App[None]):
     def get_default_screen(self) -> Screen:
         return EnquiryListScreen()
 
-    def report_storage_error(self, error: StorageWriteError) -> None:
-        """Tell the user a save failed; the data file still contains what it did before."""
+    def report_storage_error(self, error: StorageWriteError | DataFileError) -> None:
+        """Tell the user a save failed; the data file still contains what it did before.
+
+        A DataFileError here means the save found the file damaged, and its
+        message states that the file was left unchanged.
+        """
         self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)

@@ -15,11 +15,14 @@ from sendias_tui.domain.enquiry import Enquiry
 from sendias_tui.domain.quarters import Quarter
 from sendias_tui.screens.confirm import ConfirmScreen
 from sendias_tui.screens.demo_offer import DemoOfferScreen
-from sendias_tui.storage import StorageWriteError
+from sendias_tui.storage import DataFileError, StorageWriteError
 from sendias_tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from sendias_tui.app import SendiasApp
+
+CHECK_FOR_CHANGES_SECONDS = 5.0
+"""How often the list reads what other programs saved to the same data file."""
 
 COLUMNS = (
     ("ID", 4),
@@ -99,6 +102,7 @@ class EnquiryListScreen(Screen[None]):
         self._shown: dict[int, Enquiry] = {}
         """The enquiries in the list, by id."""
         self._loaded = False
+        self._damaged_file_reported = False
 
     @property
     def sendias(self) -> SendiasApp:
@@ -115,6 +119,7 @@ class EnquiryListScreen(Screen[None]):
         self.quarter = self.sendias.current_quarter()
         self.refresh_list()
         self._loaded = True
+        self.set_interval(CHECK_FOR_CHANGES_SECONDS, self._check_for_changes)
         if self.sendias.store.is_empty():
             self.app.push_screen(DemoOfferScreen(), callback=self._demo_offer_answered)
 
@@ -122,7 +127,23 @@ class EnquiryListScreen(Screen[None]):
         # Other screens may have changed the records, and the first resume
         # can come before on_mount has set the quarter.
         if self._loaded:
+            self._read_other_programs_saves()
             self.refresh_list()
+
+    def _check_for_changes(self) -> None:
+        if self.app.screen is self and self._read_other_programs_saves():
+            self.refresh_list()
+
+    def _read_other_programs_saves(self) -> bool:
+        """Read saves that other programs made to the data file; return whether any were found."""
+        try:
+            return self.sendias.store.refresh()
+        except DataFileError as error:
+            # The store keeps the records it has in memory, so the list stays usable.
+            if not self._damaged_file_reported:
+                self._damaged_file_reported = True
+                self.notify(str(error), title="Data file", severity="error", timeout=15, markup=False)
+            return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "load_demo":
@@ -257,7 +278,7 @@ class EnquiryListScreen(Screen[None]):
             return
         try:
             self.sendias.store.delete(enquiry.id)
-        except StorageWriteError as error:
+        except (StorageWriteError, DataFileError) as error:
             self.sendias.report_storage_error(error)
             return
         except KeyError:
@@ -299,7 +320,7 @@ class EnquiryListScreen(Screen[None]):
         except DemoRefused as refused:
             self.notify(str(refused), severity="warning", markup=False)
             return
-        except StorageWriteError as error:
+        except (StorageWriteError, DataFileError) as error:
             self.sendias.report_storage_error(error)
             return
         message = f"Loaded {count} demo enquiries."

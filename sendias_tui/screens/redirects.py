@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from sendias_tui.domain.enquiry import RedirectedCall, RedirectKind
 from sendias_tui.domain.redirects import KIND_LABELS, describe_field_error, parse_redirect
 from sendias_tui.screens.confirm import ConfirmScreen
-from sendias_tui.storage import StorageWriteError
+from sendias_tui.storage import DataFileError, StorageWriteError
 from sendias_tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class RedirectsScreen(Screen[None]):
             return
         try:
             saved = self.sendias.store.add_redirect(call)
-        except StorageWriteError as error:
+        except (StorageWriteError, DataFileError) as error:
             self.sendias.report_storage_error(error)
             return
         self._show_errors([])
@@ -160,7 +160,7 @@ class RedirectsScreen(Screen[None]):
             return
         try:
             self.sendias.store.delete_redirect(call.id)
-        except StorageWriteError as error:
+        except (StorageWriteError, DataFileError) as error:
             self.sendias.report_storage_error(error)
             return
         except KeyError:

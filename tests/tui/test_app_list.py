@@ -115,7 +115,7 @@ async def test_delete_on_yes_removes_only_that_record(runner, store, make_enquir
         assert f"Deleted enquiry {doomed.id}." in runner.notifications
 
 
-async def test_delete_failure_keeps_record_and_says_why(tmp_path: Path, make_runner, make_enquiry):
+async def test_delete_failure_keeps_record_and_notifies(tmp_path: Path, make_runner, make_enquiry):
     folder = tmp_path / "shared-drive"
     with EnquiryStore(folder / "sendias.json", user="test") as store:
         record = store.add(make_enquiry(date(2023, 9, 1)))
@@ -130,6 +130,23 @@ async def test_delete_failure_keeps_record_and_says_why(tmp_path: Path, make_run
             assert shown_ids(pilot.app) == [record.id]
             assert any(message.startswith("Could not save") for message in runner.notifications)
             assert store.get(record.id) is not None
+
+
+async def test_list_reads_other_programs_saves(runner, store, data_file, make_enquiry):
+    ours = store.add(make_enquiry(date(2023, 9, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        with EnquiryStore(data_file, user="colleague") as colleague_store:
+            theirs = colleague_store.add(make_enquiry(date(2023, 9, 2)))
+        assert shown_ids(pilot.app) == [ours.id]
+
+        # Coming back to the list reads the file again.
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown_ids(pilot.app) == [theirs.id, ours.id]
 
 
 async def test_quit_key_exits(runner, store, make_enquiry):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
+from rich.text import Text
 from textual.app import App
 from textual.screen import Screen
 
@@ -13,6 +15,9 @@ from sendias_tui.screens.enquiry_list import EnquiryListScreen
 from sendias_tui.storage import DataFileError, EnquiryStore, StorageWriteError
 
 QUARTER_SCHEME_SETTING = "quarter_scheme"
+
+DEBUG_ENV = "SENDIAS_DEBUG"
+"""Set to any value to see an unexpected error's traceback, as the sendias command also allows."""
 
 
 class SendiasApp(App[None]):
@@ -75,3 +80,20 @@ class SendiasApp(App[None]):
         message states that the file was left unchanged.
         """
         self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
+
+    def _fatal_error(self) -> None:
+        # NOTE: this overrides a private method of Textual (checked on 8.2),
+        # because Textual's report of a crash is a traceback with local
+        # variables, and those can hold record values.
+        if os.environ.get(DEBUG_ENV):
+            super()._fatal_error()
+            return
+        error = self._exception
+        cause = f"{type(error).__name__}: {error}" if error else "no details"
+        self.panic(
+            Text(
+                f"sendias stopped because of an unexpected error ({cause}). "
+                f"Records saved before it are in the data file. "
+                f"Set {DEBUG_ENV}=1 to see the details."
+            )
+        )

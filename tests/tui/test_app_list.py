@@ -6,6 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from sendias_tui.screens.confirm import ConfirmScreen
 from sendias_tui.screens.enquiry_list import EnquiryListScreen, EnquiryTable
 from sendias_tui.storage import EnquiryStore
@@ -157,3 +159,40 @@ async def test_quit_key_exits(runner, store, make_enquiry):
         await pilot.press("q")
         await pilot.pause()
         assert not pilot.app.is_running
+
+
+async def crash_on_previous_quarter(runner, store, monkeypatch) -> None:
+    """Start the app and make the next list reload fail, as a bug would."""
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("synthetic failure")
+
+    with pytest.raises(RuntimeError):
+        async with runner.run() as pilot:
+            await pilot.pause()
+            monkeypatch.setattr(store, "between", fail)
+            await pilot.press("[")
+            await pilot.pause()
+
+
+async def test_unexpected_error_shows_no_traceback(runner, store, make_enquiry, monkeypatch, capfd):
+    store.add(make_enquiry(date(2023, 9, 1)))
+    monkeypatch.delenv("SENDIAS_DEBUG", raising=False)
+
+    await crash_on_previous_quarter(runner, store, monkeypatch)
+
+    printed = " ".join(capfd.readouterr().err.split())
+    assert "Traceback" not in printed
+    assert "sendias stopped because of an unexpected error (RuntimeError: synthetic failure)" in printed
+    assert "Set SENDIAS_DEBUG=1 to see the details." in printed
+
+
+async def test_debug_variable_shows_traceback(runner, store, make_enquiry, monkeypatch, capfd):
+    store.add(make_enquiry(date(2023, 9, 1)))
+    monkeypatch.setenv("SENDIAS_DEBUG", "1")
+
+    await crash_on_previous_quarter(runner, store, monkeypatch)
+
+    printed = capfd.readouterr().err
+    assert "Traceback" in printed
+    assert "synthetic failure" in printed

@@ -136,3 +136,24 @@ async def test_enquiry_added_edited_and_deleted(runner, store):
         summary = await open_summary(pilot)
         assert table_row(summary, "table1_enquiries", NEW_ENQUIRIES_ROW) == ["0", "0", "0", "0"]
         assert table_row(summary, "table2_main_sen", "ASD") == ["0"]
+
+
+async def test_edit_into_other_quarter_follows_record(runner, store, make_enquiry):
+    record = store.add(
+        make_enquiry(date(2023, 7, 3), first_advisor_contact=date(2023, 7, 4))
+    )
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, EnquiryFormScreen)
+        await pilot.press("end", *["backspace"] * 10, *"30/06/2023", "ctrl+s")
+        await pilot.pause()
+
+        listing = pilot.app.screen
+        assert isinstance(listing, EnquiryListScreen)
+        assert store.get(record.id).date_received == date(2023, 6, 30)
+        assert listing.quarter.code == "2023-Q2"
+        assert listing.highlighted_enquiry().id == record.id
+        assert f"Showing 2023-Q2, the quarter of enquiry {record.id}." in runner.notifications

@@ -36,7 +36,7 @@ from sendias_tui.storage.journal import (
     start_journal,
 )
 from sendias_tui.storage.locking import DataFileLock
-from sendias_tui.storage.snapshot import Tables, dump_snapshot, parse_snapshot
+from sendias_tui.storage.snapshot import Tables, dump_snapshot, parse_snapshot, read_snapshot_text
 
 JOURNAL_TABLE = "journal"
 """Snapshot table holding the id that ties the journal to this snapshot."""
@@ -48,6 +48,7 @@ Changes = set[tuple[str, str]] | None
 """``(table, doc_id)`` pairs that changed, or None when everything may have."""
 
 _MISSING = object()
+_MIN_OP_BYTES = len('["del","t","1"],')
 _READ_ATTEMPTS = 3
 
 
@@ -167,15 +168,11 @@ class JournalStorage(Storage):
     def _read_files(self) -> tuple[Tables | None, _DiskState] | None:
         """Read the snapshot and then the journal; return None if the snapshot changed meanwhile."""
         try:
-            with open(self.path, "rb") as handle:
-                status = os.fstat(handle.fileno())
-                raw = handle.read()
+            text, status = read_snapshot_text(self.path)
         except FileNotFoundError:
             return None, _DiskState()
-        except OSError as error:
-            raise DataFileError(self.path, f"cannot be read ({error.strerror or error})") from error
-        data = parse_snapshot(self.path, raw)
-        del raw
+        data = parse_snapshot(self.path, text)
+        del text
         if self._validate is not None:
             self._validate(self.path, data)
         journal = read_journal(self.journal_path, snapshot_id_of(data))
@@ -339,9 +336,12 @@ class JournalStorage(Storage):
         if not ops:
             return set()
         changed = {(op[1], op[2]) for op in ops}
-        line = entry_line(ops)
         snapshot_id = snapshot_id_of(self._data)
-        if len(line) > self._limit() or snapshot_id is None:
+        # Every op takes at least _MIN_OP_BYTES, so a batch too large for the
+        # journal is recognised before spending time encoding it.
+        too_large = len(ops) * _MIN_OP_BYTES > self._limit()
+        line = b"" if too_large or snapshot_id is None else entry_line(ops)
+        if too_large or snapshot_id is None or len(line) > self._limit():
             # The journal would be folded in at the next write anyway, so a
             # large save (an import) rewrites the snapshot once instead.
             self._write_snapshot(self._data)

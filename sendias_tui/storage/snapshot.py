@@ -8,7 +8,11 @@ or a tool, can see which records changed.
 
 from __future__ import annotations
 
+import gc
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,32 +33,69 @@ def dump_snapshot(data: Tables) -> str:
     return "{" + ",\n".join(parts) + "}\n"
 
 
-def parse_snapshot(path: Path, raw: bytes) -> Tables:
-    """Parse the bytes of a snapshot and check that it has TinyDB's shape.
+@contextmanager
+def paused_garbage_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk load.
+
+    Parsing or converting 100,000 documents allocates millions of objects,
+    which makes the collector scan the growing heap again and again: about
+    a third of the load time. The documents hold no reference cycles, so
+    nothing is left for the collector to find.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_snapshot_text(path: Path) -> tuple[str, os.stat_result]:
+    """Return the text of the snapshot at ``path`` and the status of the file read.
+
+    Raises:
+        FileNotFoundError: there is no file.
+        DataFileError: the file cannot be read or is not UTF-8 text.
+    """
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read(), os.fstat(handle.fileno())
+    except FileNotFoundError:
+        raise
+    except UnicodeDecodeError:
+        raise DataFileError(path, "is not a text file") from None
+    except OSError as error:
+        raise DataFileError(path, f"cannot be read ({error.strerror or error})") from error
+
+
+def parse_snapshot(path: Path, content: str | bytes) -> Tables:
+    """Parse a snapshot and check that it has TinyDB's shape.
 
     Args:
-        path: the file the bytes came from, named in error messages.
-        raw: the file's content.
+        path: the file the content came from, named in error messages.
+        content: the file's text, or its bytes (read as UTF-8).
 
     Raises:
         DataFileError: the file is empty, not UTF-8 text, not JSON, or not an
             object of tables of documents with numeric ids.
     """
-    if not raw.strip():
+    if not content or content.isspace():
         raise DataFileError(path, "is empty (0 records could be read); it may have been cut short")
+    if isinstance(content, bytes):
+        try:
+            content = content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DataFileError(path, "is not a text file") from None
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise DataFileError(path, "is not a text file") from None
-    try:
-        data = json.loads(text)
+        with paused_garbage_collection():
+            data = json.loads(content)
     except json.JSONDecodeError as error:
         raise DataFileError(
             path,
             f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
             "it may be truncated or edited by hand",
         ) from None
-    del text
     check_tables(path, data)
     return data
 

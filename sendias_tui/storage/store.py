@@ -37,6 +37,7 @@ from sendias_tui.storage.records import (
     redirect_from_document,
     redirect_to_document,
 )
+from sendias_tui.storage.snapshot import paused_garbage_collection
 
 __all__ = ["SCHEMA_VERSION", "EnquiryStore", "current_user"]
 
@@ -176,7 +177,8 @@ class EnquiryStore:
     def _enquiry_index(self) -> EnquiryIndex:
         if self._index is None:
             documents = self._raw_table(_ENQUIRIES)
-            self._index = EnquiryIndex(self._to_enquiry(key, doc) for key, doc in documents.items())
+            with paused_garbage_collection():
+                self._index = EnquiryIndex(self._to_enquiry(key, doc) for key, doc in documents.items())
         return self._index
 
     @contextmanager

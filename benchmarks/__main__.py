@@ -1,0 +1,5 @@
+"""Allow ``python -m benchmarks``."""
+
+from benchmarks.run import main
+
+main()

@@ -1,7 +1,6 @@
 """The demo data reproduces the published 2023-Q3 summary, table by table.
 
-The published tables are read as JSON from ``REFERENCE``, and the tests that
-need them skip when it is absent. Where the published report contradicts
+The published tables are read from the copy in ``tests/data/``. Where the published report contradicts
 itself, the demo follows the figures that agree with each other. Those cells
 are listed here and in docs/demo-data.md, and the tests assert both values.
 """
@@ -9,7 +8,6 @@ are listed here and in docs/demo-data.md, and the tests assert both values.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import subprocess
 import sys
@@ -17,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reference import reference_tables
 
 from sendias_tui.demo import DemoRefused, demo_records, load_demo
 from sendias_tui.domain.categories import Categories, default_categories, normalise_name
@@ -27,7 +26,6 @@ from sendias_tui.report.model import QuarterReport, ReportTable
 from sendias_tui.report.summary import build_report
 from sendias_tui.storage import EnquiryStore, StorageWriteError, atomic_json
 
-REFERENCE = Path(__file__).parents[2].parent / "shared/reference/luton-sendias-2023-q3-tables.json"
 REPORT_DATE = date(2024, 1, 1)
 Q3 = Quarter(2023, 3)
 
@@ -92,11 +90,7 @@ WAITING_DIFFERENCES = {
 
 @pytest.fixture(scope="module")
 def published() -> dict:
-    if not REFERENCE.exists():
-        pytest.skip(
-            f"published reference tables not found at {REFERENCE}; CI keeps them beside the clone"
-        )
-    return json.loads(REFERENCE.read_text(encoding="utf-8"))
+    return reference_tables()
 
 
 @pytest.fixture(scope="module")

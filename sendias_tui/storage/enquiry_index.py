@@ -34,6 +34,23 @@ class EnquiryIndex:
         self._by_id[enquiry.id] = enquiry
         bisect.insort(self._ordered, enquiry, key=_order)
 
+    def replace_many(self, removed: Iterable[int], added: Iterable[Enquiry]) -> None:
+        """Drop the ``removed`` ids and add (or replace) ``added`` in one pass.
+
+        Inserting one at a time moves the list's tail each time, which for an
+        import of 10,000 records into 100,000 costs seconds; re-sorting once
+        costs milliseconds because the list is already nearly in order.
+        """
+        added = list(added)
+        gone = set(removed) | {enquiry.id for enquiry in added}
+        for record_id in gone:
+            self._by_id.pop(record_id, None)
+        for enquiry in added:
+            self._by_id[enquiry.id] = enquiry
+        self._ordered = [enquiry for enquiry in self._ordered if enquiry.id not in gone]
+        self._ordered.extend(added)
+        self._ordered.sort(key=_order)
+
     def remove(self, record_id: int) -> None:
         """Drop the enquiry with ``record_id``, if there is one."""
         old = self._by_id.pop(record_id, None)

@@ -157,7 +157,7 @@ class DataFileLock:
         try:
             handle = os.open(owner_path_for(self.data_file), os.O_WRONLY | os.O_CREAT, OWNER_ONLY)
             try:
-                os.pwrite(handle, record, 0)
+                os.write(handle, record)
             finally:
                 os.close(handle)
         except OSError:

@@ -103,3 +103,18 @@ def test_settings_persist(store, data_file):
     store.set_setting("quarter_scheme", "financial")
     with EnquiryStore(data_file, user="test") as reopened:
         assert reopened.get_setting("quarter_scheme") == "financial"
+
+
+def test_index_follows_bulk_change(store, data_file):
+    store.add_many([enquiry(date(2023, 7, 1))] * 3)
+    assert len(store.all()) == 3
+    with EnquiryStore(data_file, user="other") as other:
+        other.delete(2)
+        other.add_many([enquiry(date(2023, 6, 1))] * 150)
+
+    store.refresh()
+    records = store.all()
+    assert len(records) == 152
+    assert [record.id for record in records[:2]] == [3, 1]
+    assert store.get(2) is None
+    assert records == sorted(records, key=lambda e: (e.date_received, e.id), reverse=True)

@@ -6,8 +6,8 @@ toolbar functions (Table 11), the translation languages and the Facebook
 reach by month. The summary gives Table 10 and Table 11 as quarter totals
 only, so they are split over the three months here. Everything else (website
 totals, Instagram reach, top posts, the other months of 2023 and every
-published total of 2020 to 2022) is invented, and ``docs/demo-data.md``
-says so. The random choices come from one ``random.Random`` with a fixed
+published total of 2020 to 2022) is invented, as ``docs/demo-data.md``
+explains. The random choices come from one ``random.Random`` with a fixed
 seed, so every run gives the same figures.
 """
 

@@ -17,7 +17,7 @@ from datetime import date
 
 from sendias_tui.domain.categories import CategoryList, normalise_name
 from sendias_tui.domain.metrics import MonthlyMetrics, TopPost
-from sendias_tui.domain.metrics_validation import MetricsFieldError, normalise_metrics
+from sendias_tui.domain.metrics_validation import MetricsFieldError, clean_name, normalise_metrics
 from sendias_tui.domain.parsing import DATE_HELP, parse_count, parse_date
 from sendias_tui.domain.validation import FieldError
 from sendias_tui.form_values import format_date
@@ -268,19 +268,28 @@ def _locate(error: FieldError, values: MetricsFormValues) -> FormProblem:
     """Return ``error`` with the key of the input that contains the value it rejects.
 
     A list entry is found by its name. An error about a missing name has no
-    entry, so it points at the first row whose name is blank.
+    entry, so it points at the first row whose name is blank. An error about
+    a name points at the last row spelled as the error quotes it, because a
+    name given twice is reported on its later row.
     """
     entry = error.entry if isinstance(error, MetricsFieldError) else ""
     part = error.part if isinstance(error, MetricsFieldError) else ""
-    wanted = normalise_name(entry)
     if error.field in _PART_SUFFIXES:
         suffixes = _PART_SUFFIXES[error.field]
         suffix = suffixes.get(part, suffixes["name"])
-        for index, row in enumerate(getattr(values, error.field)):
-            name = row.title if isinstance(row, PostText) else row.name
-            if not row.is_blank and normalise_name(name) == wanted:
-                return FormProblem(f"{error.field}.{index}.{suffix}", error)
+        names = [
+            (index, row.title if isinstance(row, PostText) else row.name)
+            for index, row in enumerate(getattr(values, error.field))
+            if not row.is_blank
+        ]
+        matching = [index for index, name in names if normalise_name(name) == normalise_name(entry)]
+        if part == "name" and entry:
+            spelled = [index for index, name in names if clean_name(name) == entry]
+            matching = (spelled or matching)[-1:]
+        if matching:
+            return FormProblem(f"{error.field}.{matching[0]}.{suffix}", error)
         return FormProblem(error.field, error)
+    wanted = normalise_name(entry)
     if error.field == "accessibility":
         for name in values.accessibility:
             if normalise_name(name) == wanted:

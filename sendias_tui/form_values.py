@@ -13,7 +13,12 @@ from datetime import date
 from sendias_tui.domain.categories import Categories
 from sendias_tui.domain.enquiry import Enquiry, EnquiryType
 from sendias_tui.domain.parsing import DATE_HELP, parse_count, parse_date
-from sendias_tui.domain.validation import FIELD_LABELS, FieldError, normalise_enquiry
+from sendias_tui.domain.validation import (
+    FIELD_LABELS,
+    FieldError,
+    future_date_problem,
+    normalise_enquiry,
+)
 
 CONTACTS_PREFIX = "contacts:"
 """Prefix of the form key for one contact method's count, as in ``contacts:Phone``."""
@@ -110,15 +115,26 @@ def values_from_enquiry(enquiry: Enquiry) -> FormValues:
     )
 
 
-def check_date_text(text: str, *, required: bool) -> str | None:
-    """Return what is wrong with a typed date, or None when it is a date (or may be empty)."""
+def check_date_text(
+    text: str, *, required: bool, field_name: str = "", today: date | None = None
+) -> str | None:
+    """Return what is wrong with a typed date, or None when it is a date (or may be empty).
+
+    Args:
+        text: the date as typed.
+        required: whether an empty text is a problem.
+        field_name: the field the date is for, which words the future-date message.
+        today: the latest allowed date, or None to allow any date.
+    """
     if not text.strip():
         return f"missing: enter {DATE_HELP}" if required else None
     try:
-        parse_date(text)
+        day = parse_date(text)
     except ValueError as error:
         return str(error)
-    return None
+    if today is None:
+        return None
+    return future_date_problem(field_name, day, today)
 
 
 def check_count_text(text: str) -> str | None:
@@ -266,6 +282,51 @@ def split_reasons(
         elif matched not in kept:
             kept.append(matched)
     return tuple(kept), tuple(dropped)
+
+
+class SetAsideReasons:
+    """Reasons ticked on a reason list that the EHC plan answer no longer offers.
+
+    Changing the answer sets the other list's ticks aside, and changing it
+    back ticks them again, so a slip of the key loses nothing. Only the list
+    the form shows, which matches the answer, is saved; the form starts a new
+    ``SetAsideReasons`` once it has saved.
+    """
+
+    def __init__(self, categories: Categories) -> None:
+        self._categories = categories
+        self._ticked: dict[bool, tuple[str, ...]] = {}
+        """Ticks per reason list, keyed by whether it is the list for an EHC plan."""
+
+    def switch(
+        self, ticked: Iterable[str], old_ehcp: bool | None, new_ehcp: bool | None
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Move from the reason list of ``old_ehcp`` to the one of ``new_ehcp``.
+
+        A reason on both lists, such as "Admissions", stays as it is ticked
+        now. The other reasons of the new list come back as they were left.
+
+        Args:
+            ticked: the reasons ticked on the old list.
+            old_ehcp: the EHC plan answer whose list was shown.
+            new_ehcp: the answer now chosen.
+
+        Returns:
+            The reasons to tick on the new list, and the reasons set aside
+            because the new list does not offer them.
+        """
+        ticked = tuple(ticked)
+        if bool(old_ehcp) == bool(new_ehcp):
+            return ticked, ()
+        self._ticked[bool(old_ehcp)] = ticked
+        kept, set_aside = split_reasons(ticked, new_ehcp, self._categories)
+        old_list = self._categories.reasons_for(old_ehcp)
+        restored = [
+            name
+            for name in self._ticked.get(bool(new_ehcp), ())
+            if old_list.match(name) is None and name not in kept
+        ]
+        return kept + tuple(restored), set_aside
 
 
 def prefill_from_case(values: FormValues, previous: Enquiry) -> tuple[FormValues, list[str]]:

@@ -120,6 +120,14 @@ def check(ctx: typer.Context, quarter: QuarterOption = None) -> None:
     for issue in issues:
         typer.echo(f"{issue.severity.value.capitalize()}: {issue.message}")
     errors = sum(1 for issue in issues if issue.severity is Severity.ERROR)
-    typer.echo(f"{len(issues)} problems in {chosen.code}, {errors} of them errors.")
+    warnings = len(issues) - errors
+    typer.echo(
+        f"{_count(len(issues), 'problem')} in {chosen.code}: "
+        f"{_count(errors, 'error')}, {_count(warnings, 'warning')}."
+    )
     if errors:
         raise typer.Exit(1)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -88,6 +88,22 @@ _MISSING_HINTS = {
 }
 
 
+_FUTURE_HINTS = {
+    "date_received": "; enter the day the enquiry came in",
+}
+
+
+def future_date_problem(field_name: str, day: date, today: date) -> str | None:
+    """Return why a date after ``today`` is rejected, or None for today or earlier.
+
+    The form checks this as the advisor leaves a date field, with the same
+    words as the check on save.
+    """
+    if day <= today:
+        return None
+    return f"{day:%d/%m/%Y} is in the future{_FUTURE_HINTS.get(field_name, '')}"
+
+
 def _not_listed(field: str, value: str, choices: CategoryList) -> FieldError:
     allowed = ", ".join(choices.active_names)
     return FieldError(field, value, f"'{value}' is not in the list. Choose one of: {allowed}")
@@ -112,14 +128,9 @@ def normalise_enquiry(
     today = today or date.today()
     changes: dict[str, object] = {}
 
-    if enquiry.date_received > today:
-        errors.append(
-            FieldError(
-                "date_received",
-                enquiry.date_received.isoformat(),
-                f"{enquiry.date_received:%d/%m/%Y} is in the future; enter the day the enquiry came in",
-            )
-        )
+    future = future_date_problem("date_received", enquiry.date_received, today)
+    if future:
+        errors.append(FieldError("date_received", enquiry.date_received.isoformat(), future))
     advisor = enquiry.advisor.strip()
     if not advisor:
         errors.append(FieldError("advisor", "", "missing: enter the advisor's initials or staff id"))
@@ -161,6 +172,14 @@ def normalise_enquiry(
         matched = categories.sen.match(name)
         if matched is None:
             errors.append(_not_listed("additional_sen", name, categories.sen))
+        elif matched == changes.get("main_sen"):
+            errors.append(
+                FieldError(
+                    "additional_sen",
+                    name,
+                    f"'{matched}' is already the main SEN; list only the other needs as additional SEN",
+                )
+            )
         elif matched not in additional:
             additional.append(matched)
     changes["additional_sen"] = tuple(additional)
@@ -219,13 +238,9 @@ def normalise_enquiry(
                     f"{enquiry.date_received:%d/%m/%Y}",
                 )
             )
-        elif enquiry.first_advisor_contact > today:
+        elif future := future_date_problem("first_advisor_contact", enquiry.first_advisor_contact, today):
             errors.append(
-                FieldError(
-                    "first_advisor_contact",
-                    enquiry.first_advisor_contact.isoformat(),
-                    f"{enquiry.first_advisor_contact:%d/%m/%Y} is in the future",
-                )
+                FieldError("first_advisor_contact", enquiry.first_advisor_contact.isoformat(), future)
             )
 
     return replace(enquiry, **changes), errors  # type: ignore[arg-type]

@@ -352,7 +352,7 @@ def _check_table1(report: QuarterReport) -> list[QualityIssue]:
         issues.append(
             QualityIssue(
                 Severity.ERROR,
-                f"Table 1 counts {new_row[-1]} new enquiries but the other tables count "
+                f"Table 1 counts {_new_enquiries(new_row[-1])} but the other tables count "
                 f"{report.new_enquiries}. Build the report again from the current records.",
                 tables=("Table 1",),
             )

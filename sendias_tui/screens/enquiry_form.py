@@ -22,12 +22,12 @@ from sendias_tui.domain.categories import Categories
 from sendias_tui.domain.enquiry import Enquiry, EnquiryType
 from sendias_tui.form_values import (
     FormValues,
+    SetAsideReasons,
     blank_values,
     build_enquiry,
     changed_fields,
     format_date,
     prefill_from_case,
-    split_reasons,
     values_from_enquiry,
 )
 from sendias_tui.screens.confirm import ConfirmScreen
@@ -81,6 +81,7 @@ class EnquiryFormScreen(Screen[Enquiry | None]):
         self._looked_up_case = enquiry.case_ref.casefold() if enquiry else ""
         self._initial = values_from_enquiry(enquiry) if enquiry else blank_values(self._today)
         self._pristine = self._initial
+        self._set_aside = SetAsideReasons(categories)
 
     # Layout
 
@@ -92,6 +93,7 @@ class EnquiryFormScreen(Screen[Enquiry | None]):
             self._categories,
             reasons_for_ehcp=self._initial.ehcp,
             contact_methods=methods,
+            today=self._today,
             id="form-body",
         )
         yield Static(id="form-status", markup=False)
@@ -139,6 +141,7 @@ class EnquiryFormScreen(Screen[Enquiry | None]):
             return None
         self.fields.clear_marks()
         self.query_one("#form-status", Static).display = False
+        self._set_aside = SetAsideReasons(self._categories)
         try:
             if enquiry.id is None:
                 saved = self._store.add(enquiry)
@@ -215,15 +218,26 @@ class EnquiryFormScreen(Screen[Enquiry | None]):
     def _ehcp_changed(self, event: Select.Changed) -> None:
         ehcp = self.query_one("#ehcp", ChoiceSelect).choice
         reasons = self.query_one("#reasons", MultiChoice).values
-        kept, dropped = split_reasons(reasons, ehcp, self._categories)
-        self.fields.show_reason_list(ehcp, kept)
-        if dropped:
+        ticked, set_aside = self._set_aside.switch(reasons, self.fields.reasons_for_ehcp, ehcp)
+        self.fields.show_reason_list(ehcp, ticked)
+        if set_aside:
             which = "with" if ehcp else "without"
+            back = "No" if ehcp else "Yes"
             self.notify(
-                f"Removed reasons that do not apply to enquiries {which} an EHC plan: "
-                + "; ".join(dropped),
+                f"Set aside reasons that do not apply to enquiries {which} an EHC plan: "
+                + "; ".join(set_aside)
+                + f". Change EHC plan back to {back} to tick them again.",
                 markup=False,
             )
+
+    @on(Select.Changed, "#enquiry_type")
+    def _type_changed(self) -> None:
+        # New and existing enquiries need different fields, so marks from the
+        # last save may no longer apply.
+        _enquiry, errors = build_enquiry(
+            self.collect_values(), self._categories, today=self._today, original=self._editing
+        )
+        self.fields.refresh_marks(errors)
 
     @on(Input.Blurred, "#case_ref")
     def _case_ref_left(self) -> None:
@@ -245,16 +259,19 @@ class EnquiryFormScreen(Screen[Enquiry | None]):
         if not filled:
             self.notify(f"Case {case_ref}: its details are already filled in.", markup=False)
             return
-        kept, dropped = split_reasons(values.reasons, values.ehcp, self._categories)
-        self.fields.fill(replace(values, reasons=kept))
+        ticked, set_aside = self._set_aside.switch(
+            values.reasons, self.fields.reasons_for_ehcp, values.ehcp
+        )
+        self.fields.fill(replace(values, reasons=ticked))
         count = len(filled)
         self.notify(
             f"Filled in {count} field{'s' if count != 1 else ''} from case {case_ref} "
             f"(enquiry of {format_date(previous.date_received)}).",
             markup=False,
         )
-        if dropped:
+        if set_aside:
             self.notify(
-                "Removed reasons that do not apply to the case's EHC plan answer: " + "; ".join(dropped),
+                "Set aside reasons that do not apply to the case's EHC plan answer: "
+                + "; ".join(set_aside),
                 markup=False,
             )

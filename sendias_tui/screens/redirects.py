@@ -113,8 +113,9 @@ class RedirectsScreen(Screen[None]):
 
         total = sum(call.count for call in self._shown.values())
         entries = "entry" if len(self._shown) == 1 else "entries"
+        calls = "call" if total == 1 else "calls"
         self.query_one("#redirects-header", Static).update(
-            Text(f"Redirected calls: {len(self._shown)} {entries}, {total} calls in all")
+            Text(f"Redirected calls: {len(self._shown)} {entries}, {total} {calls} in all")
         )
 
     def _show_errors(self, messages: list[str]) -> None:

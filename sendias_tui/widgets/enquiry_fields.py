@@ -6,6 +6,8 @@ problems found in them. Saving and the rules belong to the screen and the core.
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -50,7 +52,15 @@ class EnquiryFields(VerticalScroll, can_focus=False):
     the order of ``FIELD_LABELS``.
     """
 
-    def __init__(self, categories: Categories, *, reasons_for_ehcp: bool | None, contact_methods: list[str], id: str | None = None) -> None:
+    def __init__(
+        self,
+        categories: Categories,
+        *,
+        reasons_for_ehcp: bool | None,
+        contact_methods: list[str],
+        today: date | None = None,
+        id: str | None = None,
+    ) -> None:
         """Build empty fields. ``fill`` shows values once they are mounted.
 
         Args:
@@ -58,16 +68,19 @@ class EnquiryFields(VerticalScroll, can_focus=False):
             reasons_for_ehcp: the EHC plan answer whose reason list to offer first.
             contact_methods: the methods to give a count input, retired ones
                 included when an older record uses them.
+            today: the latest date the date fields accept as the advisor
+                leaves them; None accepts any date.
             id: the widget id.
         """
         super().__init__(id=id)
         self._categories = categories
         self._reasons_for_ehcp = reasons_for_ehcp
         self._contact_methods = contact_methods
+        self._today = today
 
     def compose(self) -> ComposeResult:
         lists = self._categories
-        yield self._row("date_received", DateInput(required=True, id="date_received"))
+        yield self._row("date_received", DateInput(required=True, today=self._today, id="date_received"))
         yield self._row(
             "enquiry_type",
             ChoiceSelect(
@@ -102,7 +115,7 @@ class EnquiryFields(VerticalScroll, can_focus=False):
         yield self._row(
             "first_advisor_contact",
             Horizontal(
-                DateInput(required=False, id="first_advisor_contact"),
+                DateInput(required=False, today=self._today, id="first_advisor_contact"),
                 Checkbox("No advisor needed", compact=True, id="no_advisor_needed"),
                 classes="first-contact",
             ),
@@ -173,8 +186,14 @@ class EnquiryFields(VerticalScroll, can_focus=False):
     def _choice(self, key: str) -> str | bool | None:
         return self.query_one(f"#{key}", ChoiceSelect).choice
 
+    @property
+    def reasons_for_ehcp(self) -> bool | None:
+        """The EHC plan answer whose reason list is offered now."""
+        return self._reasons_for_ehcp
+
     def show_reason_list(self, ehcp: bool | None, reasons: tuple[str, ...]) -> None:
         """Offer the reason list for the EHC plan answer ``ehcp`` and tick ``reasons``."""
+        self._reasons_for_ehcp = ehcp
         reason_list = self._categories.reasons_for(ehcp)
         self.query_one("#reasons", MultiChoice).set_categories(reason_list, reasons)
         self.query_one("#reasons-hint", Static).update(reason_list.label)
@@ -229,6 +248,21 @@ class EnquiryFields(VerticalScroll, can_focus=False):
             line.display = False
         self.query(".field-invalid").remove_class("field-invalid")
         self.query(".has-error").remove_class("has-error")
+
+    def refresh_marks(self, errors: list[FieldError]) -> None:
+        """Update the marks already shown to ``errors``, clearing those that no longer apply.
+
+        Fields without a mark stay unmarked, so the advisor sees new problems
+        only when saving or leaving a field.
+        """
+        messages: dict[str, list[str]] = {}
+        for error in errors:
+            messages.setdefault(error_field_key(error), []).append(error.message)
+        for widget in list(self.query(".field-invalid")):
+            key = self.key_for(widget)
+            if key is not None:
+                lines = messages.get(key)
+                self.mark(key, "\n".join(lines) if lines else None)
 
     def show_problems(self, errors: list[FieldError]) -> None:
         """Mark every field with a problem and focus the first of them."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
@@ -9,14 +11,18 @@ from sendias_tui.form_values import check_count_text, check_date_text
 
 
 class DateText(Validator):
-    """Accept a UK date such as 14/07/2023 or an ISO date such as 2023-07-14."""
+    """Accept a UK date such as 14/07/2023 or an ISO date such as 2023-07-14, up to ``today``."""
 
-    def __init__(self, *, required: bool) -> None:
+    def __init__(self, *, required: bool, field_name: str = "", today: date | None = None) -> None:
         super().__init__()
         self.required = required
+        self.field_name = field_name
+        self.today = today
 
     def validate(self, value: str) -> ValidationResult:
-        problem = check_date_text(value, required=self.required)
+        problem = check_date_text(
+            value, required=self.required, field_name=self.field_name, today=self.today
+        )
         return self.failure(problem, value) if problem else self.success()
 
 
@@ -29,14 +35,20 @@ class CountText(Validator):
 
 
 class DateInput(Input):
-    """A compact date input checked when the advisor leaves it."""
+    """A compact date input checked when the advisor leaves it.
 
-    def __init__(self, value: str = "", *, required: bool, id: str | None = None) -> None:
+    The input's id names the field in the future-date message, and ``today``
+    is the latest date it accepts (None accepts any date).
+    """
+
+    def __init__(
+        self, value: str = "", *, required: bool, today: date | None = None, id: str | None = None
+    ) -> None:
         super().__init__(
             value,
             placeholder="dd/mm/yyyy",
             max_length=10,
-            validators=[DateText(required=required)],
+            validators=[DateText(required=required, field_name=id or "", today=today)],
             validate_on=["blur"],
             compact=True,
             id=id,

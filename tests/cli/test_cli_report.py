@@ -128,3 +128,12 @@ def test_check_names_missing_field(data_file: Path):
 
     assert "gender" in result.stdout
     assert f"{stored.id}" in result.stdout
+
+
+def test_check_counts_one_problem_singular(data_file: Path):
+    fill(data_file, new_enquiry(date(2023, 7, 3), first_advisor_contact=None))
+
+    result = invoke("--data-file", str(data_file), "check", "--quarter", "2023-Q3")
+
+    assert result.exit_code == 0, result.output
+    assert "1 problem in 2023-Q3: 0 errors, 1 warning." in result.stdout

@@ -143,3 +143,13 @@ async def test_redirects_escape_returns_to_list(runner, store, make_enquiry):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, EnquiryListScreen)
+
+
+async def test_redirects_header_counts_one_call(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 9, 1)))
+    store.add_redirect(RedirectedCall(date(2023, 7, 3), RedirectKind.SENAT, 1))
+
+    async with runner.run() as pilot:
+        screen = await open_redirects(pilot)
+        header = str(screen.query_one("#redirects-header").render())
+        assert header == "Redirected calls: 1 entry, 1 call in all"

@@ -484,3 +484,85 @@ async def test_untouched_edit_closes_without_asking(store, categories, make_enqu
         await pilot.pause()
         assert app.results == [None]
         assert app.notifications == []
+
+
+async def test_reasons_return_when_plan_answer_restored(store, categories, make_enquiry):
+    original = store.add(
+        make_enquiry(date(2023, 7, 3), ehcp=False, reasons=("Bullying", "EHC needs assessment"))
+    )
+    app, running = run_form(store, categories, original)
+    async with running as pilot:
+        await pilot.pause()
+        await pilot.press(*["tab"] * 14)
+        assert focused_id(app) == "ehcp"
+        reasons = app.screen.query_one("#reasons", MultiChoice)
+
+        await choose(pilot, "yes")
+        await pilot.pause()
+        assert reasons.values == ()
+        assert any("Change EHC plan back to No" in note for note in app.notifications)
+        await pilot.press("tab")
+        await type_text(pilot, "ehcp rev")
+        await pilot.press("enter")
+        assert reasons.values == ("EHCP review",)
+
+        await pilot.press("shift+tab")
+        assert focused_id(app) == "ehcp"
+        await choose(pilot, "no")
+        await pilot.pause()
+        assert reasons.values == ("Bullying", "EHC needs assessment")
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == [store.get(original.id)]
+    saved = store.get(original.id)
+    assert saved.ehcp is False
+    assert saved.reasons == ("Bullying", "EHC needs assessment")
+
+
+async def test_future_dates_marked_on_leaving(store, categories):
+    app, running = run_form(store, categories)
+    async with running as pilot:
+        await pilot.pause()
+        await type_text(pilot, "03/10/2023")
+        await pilot.press("tab")
+        await pilot.pause()
+        received_error = app.screen.query_one("#date_received-error", Static)
+        assert received_error.display
+        assert str(received_error.render()) == (
+            "03/10/2023 is in the future; enter the day the enquiry came in"
+        )
+
+        await pilot.press(*["shift+tab"] * 6)
+        assert focused_id(app) == "first_advisor_contact"
+        await type_text(pilot, "05/10/2023")
+        await pilot.press("tab")
+        await pilot.pause()
+        contact_error = app.screen.query_one("#first_advisor_contact-error", Static)
+        assert contact_error.display
+        assert str(contact_error.render()) == "05/10/2023 is in the future"
+
+
+async def test_existing_type_clears_stale_marks(store, categories):
+    app, running = run_form(store, categories)
+    async with running as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert focused_id(app) == "advisor"
+        assert screen.query_one("#age_group").has_class("field-invalid")
+        assert screen.query_one("#reasons").has_class("field-invalid")
+
+        await pilot.press("shift+tab", "shift+tab")
+        assert focused_id(app) == "enquiry_type"
+        await choose(pilot, "exi")
+        await pilot.pause()
+
+        assert screen.query_one("#enquiry_type", ChoiceSelect).choice == "existing"
+        for key in ("new_family", "age_group", "gender", "main_sen", "ehcp", "reasons"):
+            assert not screen.query_one(f"#{key}").has_class("field-invalid"), key
+            assert not screen.query_one(f"#{key}-error", Static).display, key
+        assert screen.query_one("#advisor").has_class("field-invalid")
+        assert screen.query_one("#enquirer").has_class("field-invalid")
+        assert screen.query_one("#enquirer-error", Static).display

@@ -7,6 +7,7 @@ from sendias_tui.domain.enquiry import Enquiry, EnquiryType
 from sendias_tui.domain.validation import FieldError
 from sendias_tui.form_values import (
     FormValues,
+    SetAsideReasons,
     blank_values,
     build_enquiry,
     changed_fields,
@@ -182,6 +183,54 @@ def test_reasons_without_answer_use_no_plan_list(categories):
     kept, dropped = split_reasons(("SEN Support", "EHCP review"), None, categories)
     assert kept == ("SEN Support",)
     assert dropped == ("EHCP review",)
+
+
+def test_future_date_checked_against_today():
+    problem = check_date_text("03/10/2023", required=True, field_name="date_received", today=TODAY)
+    assert problem == "03/10/2023 is in the future; enter the day the enquiry came in"
+    assert check_date_text("02/10/2023", required=True, field_name="date_received", today=TODAY) is None
+    assert check_date_text("03/10/2023", required=False) is None
+
+
+def test_set_aside_reasons_come_back(categories):
+    set_aside = SetAsideReasons(categories)
+
+    ticked, dropped = set_aside.switch(("Bullying", "EHC needs assessment"), False, True)
+    assert ticked == ()
+    assert dropped == ("Bullying", "EHC needs assessment")
+
+    ticked, dropped = set_aside.switch(ticked, True, False)
+    assert ticked == ("Bullying", "EHC needs assessment")
+    assert dropped == ()
+
+
+def test_set_aside_keeps_each_lists_ticks(categories):
+    set_aside = SetAsideReasons(categories)
+    set_aside.switch(("Bullying",), False, True)
+    set_aside.switch(("EHCP review",), True, False)
+
+    ticked, dropped = set_aside.switch(("Bullying",), False, True)
+
+    assert ticked == ("EHCP review",)
+    assert dropped == ("Bullying",)
+
+
+def test_shared_reason_follows_latest_ticks(categories):
+    set_aside = SetAsideReasons(categories)
+    # "Admissions" is on both lists: unticked while the plan answer was Yes,
+    # it stays unticked when the answer goes back to No.
+    ticked, _ = set_aside.switch(("Admissions", "Bullying"), False, True)
+    assert ticked == ("Admissions",)
+
+    ticked, _ = set_aside.switch((), True, False)
+
+    assert ticked == ("Bullying",)
+
+
+def test_no_answer_shares_the_no_plan_list(categories):
+    ticked, dropped = SetAsideReasons(categories).switch(("Bullying",), None, False)
+    assert ticked == ("Bullying",)
+    assert dropped == ()
 
 
 def test_prefill_fills_only_empty_case_fields():

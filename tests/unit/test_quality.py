@@ -133,6 +133,25 @@ def test_table_total_row_disagreeing_with_rows(categories):
     assert "The total row of Table 2 says 5 but its rows add up to 1." in messages
 
 
+def test_table1_mismatch_reads_singular(categories):
+    enquiries = _saved([new_enquiry(date(2023, 7, 3)), new_enquiry(date(2023, 7, 4))])
+    report = report_for(categories, enquiries)
+    table = report.table("table1_enquiries")
+    first, *others = table.rows
+    edited = replace(table, rows=(ReportRow(first.label, (1, 0, 0, 1)), *others))
+    report = replace(
+        report, tables=tuple(edited if t.key == table.key else t for t in report.tables)
+    )
+
+    issues = check_quarter(Q3_2023, enquiries, report, today=AFTER_Q3_2023)
+    messages = [issue.message for issue in issues]
+
+    assert any(
+        message.startswith("Table 1 counts 1 new enquiry but the other tables count 2.")
+        for message in messages
+    ), messages
+
+
 def test_repeated_rows_are_errors(categories):
     enquiries = _saved([new_enquiry(date(2023, 7, 3))])
     report = report_for(categories, enquiries)

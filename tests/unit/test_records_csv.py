@@ -156,6 +156,16 @@ def test_one_bad_list_value_is_named(categories):
     assert error_at(error, 2, "additional_sen").value == "Telepathy"
 
 
+def test_main_sen_repeated_as_additional_named(categories):
+    row = NEW_ROW | {"main_sen": "Dyslexia", "additional_sen": "ADD/ADHD;DYSLEXIA"}
+
+    error = rejection(csv_text([row]), categories)
+
+    found = error_at(error, 2, "additional_sen")
+    assert found.value == "DYSLEXIA"
+    assert "already the main SEN" in found.message
+
+
 def test_reason_must_fit_ehcp_answer(categories):
     row = NEW_ROW | {"ehcp": "yes", "reasons": "SEN Support"}
 

@@ -141,3 +141,25 @@ def test_repeated_additional_sen_kept_once(categories):
         complete_new_enquiry(additional_sen=("SEMH", "semh")), categories, today=TODAY
     )
     assert normalised.additional_sen == ("SEMH",)
+
+
+def test_main_sen_repeated_as_additional_rejected(categories):
+    [error] = errors_for(
+        complete_new_enquiry(main_sen="Dyslexia", additional_sen=("dyslexia", "SEMH")), categories
+    )
+    assert error.field == "additional_sen"
+    assert error.value == "dyslexia"
+    assert "'Dyslexia' is already the main SEN" in error.message
+
+
+def test_additional_sen_without_main_accepted(categories):
+    enquiry = Enquiry(
+        date(2023, 7, 14), EnquiryType.EXISTING, "AB", "Parent/carer", additional_sen=("Dyslexia",)
+    )
+    assert errors_for(enquiry, categories) == []
+
+
+def test_future_first_contact_rejected(categories):
+    [error] = errors_for(complete_new_enquiry(first_advisor_contact=date(2023, 10, 3)), categories)
+    assert error.field == "first_advisor_contact"
+    assert error.message == "03/10/2023 is in the future"

@@ -33,9 +33,8 @@ def describe_issues(issues: Sequence[QualityIssue]) -> Text:
         for count, singular, plural in ((errors, "error", "errors"), (warnings, "warning", "warnings"))
         if count
     ]
-    text = Text(
-        f"Data checks: {_plural(len(issues), 'problem', 'problems')} ({', '.join(counts)})", style="bold"
-    )
+    text = Text()
+    text.append(f"Data checks: {_plural(len(issues), 'problem', 'problems')} ({', '.join(counts)})", style="bold")
     for issue in issues:
         text.append("\n")
         text.append(f"{SEVERITY_WORDS[issue.severity]}:", style=SEVERITY_STYLES[issue.severity])

@@ -37,7 +37,8 @@ def chart_id(key: str) -> str:
 
 
 def _paragraphs(heading: str, sentences: tuple[str, ...]) -> Text:
-    text = Text(heading, style="bold")
+    text = Text()
+    text.append(heading, style="bold")
     for sentence in sentences:
         text.append("\n")
         text.append(sentence)

@@ -17,9 +17,15 @@ from sendias_tui.cli.common import (
     open_store,
     reported_errors,
 )
-from sendias_tui.export.records_csv import read_records, write_records
+from sendias_tui.domain.enquiry import Enquiry
+from sendias_tui.export.record_duplicates import DuplicateRow, find_duplicate_rows
+from sendias_tui.export.records_csv import RecordRow, read_record_rows, write_records
 from sendias_tui.export.summary_files import SummaryFormat, write_summary
 from sendias_tui.report.summary import build_report
+from sendias_tui.storage import EnquiryStore
+
+LISTED_DUPLICATES = 20
+"""How many repeated rows a message lists by number before it only counts the rest."""
 
 
 @app.command("import")
@@ -33,22 +39,69 @@ def import_records(
             show_default=False,
         ),
     ],
+    allow_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicates",
+            help="Import rows that are the same as records already stored, instead of rejecting the file.",
+        ),
+    ] = False,
 ) -> None:
     """Add the enquiries in a records CSV file.
 
     The import is all or nothing: if any row is invalid, every problem is
-    listed and no enquiry is added.
+    listed and no enquiry is added. A row the same in every column as a
+    stored record rejects the file too, unless --allow-duplicates is given,
+    so that a file imported twice does not double the counts. Rows repeated
+    within the file are imported, with a note.
     """
     with reported_errors():
         if not csv_file.exists():
             fail(f"The file {csv_file} was not found. Nothing was imported.")
         if not csv_file.is_file():
             fail(f"{csv_file} is not a file. Nothing was imported.")
-        enquiries = read_records(csv_file, categories())
+        rows = read_record_rows(csv_file, categories())
         with open_store(ctx, create=True) as store:
-            saved = store.add_many(enquiries)
+            duplicates = find_duplicate_rows(rows, _stored_on_dates_of(store, rows))
+            repeats_stored = [duplicate for duplicate in duplicates if duplicate.stored]
+            if repeats_stored and not allow_duplicates:
+                fail(_rejected_duplicates(csv_file, repeats_stored))
+            saved = store.add_many(row.enquiry for row in rows)
     noun = "enquiry" if len(saved) == 1 else "enquiries"
     typer.echo(f"Imported {len(saved)} {noun} from {csv_file} into {data_file(ctx)}.")
+    if duplicates:
+        count = len(duplicates)
+        subject = "1 row repeats" if count == 1 else f"{count} rows repeat"
+        verb = "was" if count == 1 else "were"
+        typer.echo(f"Note: {subject} another row or a stored record, and {verb} imported as well.")
+        typer.echo("\n".join(_listed(duplicates)))
+
+
+def _stored_on_dates_of(store: EnquiryStore, rows: list[RecordRow]) -> list[Enquiry]:
+    """Return the stored enquiries received on a date that some row has, the only ones a row can repeat."""
+    dates = {row.enquiry.date_received for row in rows}
+    if not dates:
+        return []
+    return [enquiry for enquiry in store.between(min(dates), max(dates)) if enquiry.date_received in dates]
+
+
+def _rejected_duplicates(csv_file: Path, duplicates: list[DuplicateRow]) -> str:
+    count = len(duplicates)
+    rows = "1 row is" if count == 1 else f"{count} rows are"
+    summary = (
+        f"The file {csv_file} was rejected: {rows} the same as records already stored, "
+        "so it may have been imported before. Nothing was imported. "
+        "Add --allow-duplicates to import it anyway."
+    )
+    return "\n".join([summary, *_listed(duplicates)])
+
+
+def _listed(duplicates: list[DuplicateRow]) -> list[str]:
+    lines = [str(duplicate) for duplicate in duplicates[:LISTED_DUPLICATES]]
+    more = len(duplicates) - LISTED_DUPLICATES
+    if more > 0:
+        lines.append(f"... and {more} more {'row' if more == 1 else 'rows'}")
+    return lines
 
 
 @app.command()

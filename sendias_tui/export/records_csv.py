@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -71,6 +72,15 @@ class RecordsImportError(CsvImportError):
     """A records file was rejected as a whole, so nothing from it may be saved."""
 
 
+@dataclass(frozen=True)
+class RecordRow:
+    """An enquiry read from a records file, with the row it came from."""
+
+    number: int
+    """Row number with the header as row 1, as in error messages."""
+    enquiry: Enquiry
+
+
 # Reading
 
 
@@ -90,8 +100,18 @@ def read_records(path: Path, categories: Categories, *, today: date | None = Non
             any row is invalid. The error lists every problem.
         OSError: the file cannot be opened.
     """
+    return [row.enquiry for row in read_record_rows(path, categories, today=today)]
+
+
+def read_record_rows(path: Path, categories: Categories, *, today: date | None = None) -> list[RecordRow]:
+    """Read and validate the CSV file at ``path`` as ``read_records`` does, keeping row numbers.
+
+    Raises:
+        RecordsImportError: as ``read_records``.
+        OSError: the file cannot be opened.
+    """
     text = decode_csv_file(path, RecordsImportError)
-    return parse_records(text, categories, today=today, source=f"The file {path}")
+    return parse_record_rows(text, categories, today=today, source=f"The file {path}")
 
 
 def parse_records(
@@ -108,18 +128,29 @@ def parse_records(
     Raises:
         RecordsImportError: the header is wrong or any row is invalid.
     """
+    return [row.enquiry for row in parse_record_rows(text, categories, today=today, source=source)]
+
+
+def parse_record_rows(
+    text: str, categories: Categories, *, today: date | None = None, source: str = "The CSV text"
+) -> list[RecordRow]:
+    """Parse and validate CSV ``text`` as ``parse_records`` does, keeping row numbers.
+
+    Raises:
+        RecordsImportError: the header is wrong or any row is invalid.
+    """
     rows, errors = read_csv_rows(
         text, COLUMNS, source=source, layout="records", error_type=RecordsImportError
     )
     today = today or date.today()
-    enquiries: list[Enquiry] = []
+    parsed: list[RecordRow] = []
     for row in rows:
         enquiry, row_errors = _parse_row(row.cells, row.number, categories, today)
         errors.extend(row_errors)
         if not row_errors:
-            enquiries.append(enquiry)
+            parsed.append(RecordRow(row.number, enquiry))
     raise_row_errors(errors, COLUMNS, source=source, error_type=RecordsImportError)
-    return enquiries
+    return parsed
 
 
 class _RowParser:

@@ -123,3 +123,66 @@ def test_import_spreadsheet_file(tmp_path: Path, data_file: Path):
 
     assert_clean_failure(result)
     assert "CSV UTF-8" in result.stderr
+
+
+def test_import_same_file_twice_rejected(tmp_path: Path, data_file: Path):
+    csv_file = write_csv(tmp_path / "records.csv", [NEW_ROW, EXISTING_ROW])
+    assert invoke("--data-file", str(data_file), "import", str(csv_file)).exit_code == 0
+    before = data_file.read_bytes()
+
+    result = invoke("--data-file", str(data_file), "import", str(csv_file))
+
+    assert_clean_failure(result)
+    assert "2 rows are the same as records already stored" in result.stderr
+    assert "Nothing was imported" in result.stderr
+    assert "--allow-duplicates" in result.stderr
+    assert "Row 2 is the same as record 1 already stored" in result.stderr
+    assert "Row 3 is the same as record 2 already stored" in result.stderr
+    assert data_file.read_bytes() == before
+    assert len(stored(data_file)) == 2
+
+
+def test_import_export_back_rejected(tmp_path: Path, data_file: Path):
+    first = write_csv(tmp_path / "first.csv", [NEW_ROW, NEW_ROW | {"date": "2023-07-10"}])
+    assert invoke("--data-file", str(data_file), "import", str(first)).exit_code == 0
+    exported = tmp_path / "exported.csv"
+    assert invoke("--data-file", str(data_file), "export", "--records", "-o", str(exported)).exit_code == 0
+    mixed = write_csv(
+        tmp_path / "mixed.csv",
+        [NEW_ROW | {"date": "2023-07-11"}, NEW_ROW | {"contacts": "Email:2;Phone:3"}],
+    )
+
+    result = invoke("--data-file", str(data_file), "import", str(mixed))
+
+    assert_clean_failure(result)
+    assert "1 row is the same as records already stored" in result.stderr
+    assert "Row 3 is the same as record 1 already stored" in result.stderr
+    assert "Row 2 " not in result.stderr
+    assert invoke("--data-file", str(data_file), "import", str(exported)).exit_code == 1
+    assert len(stored(data_file)) == 2
+
+
+def test_import_allow_duplicates_adds_them(tmp_path: Path, data_file: Path):
+    csv_file = write_csv(tmp_path / "records.csv", [NEW_ROW])
+    assert invoke("--data-file", str(data_file), "import", str(csv_file)).exit_code == 0
+
+    result = invoke("--data-file", str(data_file), "import", "--allow-duplicates", str(csv_file))
+
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 enquiry" in result.stdout
+    assert "Note: 1 row repeats another row or a stored record" in result.stdout
+    assert "Row 2 is the same as record 1 already stored" in result.stdout
+    assert len(stored(data_file)) == 2
+
+
+def test_import_repeats_within_file_noted(tmp_path: Path, data_file: Path):
+    csv_file = write_csv(tmp_path / "records.csv", [NEW_ROW, EXISTING_ROW, NEW_ROW, NEW_ROW])
+
+    result = invoke("--data-file", str(data_file), "import", str(csv_file))
+
+    assert result.exit_code == 0, result.output
+    assert "Imported 4 enquiries" in result.stdout
+    assert "Note: 2 rows repeat another row or a stored record" in result.stdout
+    assert "Row 4 is the same as row 2 of the file" in result.stdout
+    assert "Row 5 is the same as row 2 of the file" in result.stdout
+    assert len(stored(data_file)) == 4

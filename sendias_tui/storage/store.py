@@ -19,11 +19,13 @@ from typing import Any
 from tinydb.table import Document
 
 from sendias_tui.domain.enquiry import Enquiry, RedirectedCall
+from sendias_tui.domain.metrics import MonthlyMetrics, PublishedTotals
 from sendias_tui.storage import backup as backups
 from sendias_tui.storage.enquiry_index import EnquiryIndex
 from sendias_tui.storage.errors import DataFileError, StorageWriteError
 from sendias_tui.storage.journal_storage import Changes, JournalStorage, JournalTinyDB
 from sendias_tui.storage.locking import DEFAULT_LOCK_TIMEOUT, DataFileLock, current_user
+from sendias_tui.storage.metrics_store import MetricsStorage
 from sendias_tui.storage.migrations import (
     SCHEMA_VERSION,
     check_schema,
@@ -45,8 +47,8 @@ _META_ID = 1
 _ENQUIRIES = "enquiries"
 
 
-class EnquiryStore:
-    """Enquiries, redirected calls and settings in one TinyDB data file."""
+class EnquiryStore(MetricsStorage):
+    """Enquiries, redirected calls, settings, monthly metrics and published totals in one TinyDB data file."""
 
     def __init__(
         self,
@@ -221,18 +223,28 @@ class EnquiryStore:
         ]
 
     def add_records(
-        self, enquiries: Iterable[Enquiry], redirects: Iterable[RedirectedCall]
+        self,
+        enquiries: Iterable[Enquiry],
+        redirects: Iterable[RedirectedCall],
+        *,
+        metrics: Iterable[MonthlyMetrics] = (),
+        published_totals: Iterable[PublishedTotals] = (),
     ) -> tuple[list[Enquiry], list[RedirectedCall]]:
         """Save new enquiries and redirected calls in a single write of the data file.
 
         A failed write saves none of them, so a bulk load such as the demo
-        never leaves part of its records behind.
+        never leaves part of its records behind. ``metrics`` and
+        ``published_totals`` go into the same write, each month or quarter
+        replacing what was stored for it, as ``replace_metrics_many`` does.
         """
         pending = list(enquiries)
         pending_calls = list(redirects)
-        if not pending and not pending_calls:
+        pending_metrics = list(metrics)
+        pending_totals = list(published_totals)
+        if not (pending or pending_calls or pending_metrics or pending_totals):
             return [], []
         with self._writing():
+            self._put(pending_metrics, pending_totals)
             saved = self._stamp_new(pending, self._take_ids("next_enquiry_id", len(pending)))
             first_call = self._take_ids("next_redirect_id", len(pending_calls))
             saved_calls = [replace(call, id=first_call + n) for n, call in enumerate(pending_calls)]
@@ -312,8 +324,8 @@ class EnquiryStore:
         return len(self._enquiries)
 
     def is_empty(self) -> bool:
-        """Return whether the file contains no enquiries and no redirected calls."""
-        return len(self._enquiries) == 0 and len(self._redirects) == 0
+        """Return whether the file contains no enquiries, redirected calls, metrics or published totals."""
+        return len(self._enquiries) == 0 and len(self._redirects) == 0 and not self._has_metrics()
 
     def latest_for_case(self, case_ref: str) -> Enquiry | None:
         """Return the most recent enquiry with this case reference (any case), or None."""

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from sendias_tui.cli import records, report, settings, summary
+from sendias_tui.cli import metrics, records, report, settings, summary
 from sendias_tui.cli.application import app
 from sendias_tui.cli.common import categories, open_store, reported_errors
 from sendias_tui.paths import DATA_FILE_ENV, resolve_data_file
@@ -24,7 +24,7 @@ DEBUG_ENV = "SENDIAS_DEBUG"
 
 app.add_typer(settings.app, name="settings")
 
-__all__ = ["app", "main", "records", "report", "summary"]
+__all__ = ["app", "main", "metrics", "records", "report", "summary"]
 
 
 @app.callback(invoke_without_command=True)

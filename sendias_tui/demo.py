@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sendias_tui import demo_figures as q3
+from sendias_tui.demo_metrics import demo_metrics, demo_published_totals
 from sendias_tui.domain.categories import default_categories
 from sendias_tui.domain.enquiry import Enquiry, EnquiryType, RedirectedCall, RedirectKind
 from sendias_tui.domain.working_days import is_working_day
@@ -105,19 +106,21 @@ def demo_records() -> tuple[list[Enquiry], list[RedirectedCall]]:
 
 
 def load_demo(store: EnquiryStore) -> int:
-    """Add the demo records to an empty store in one write.
+    """Add the demo records, service metrics and published totals to an empty store in one write.
 
     Returns:
         The number of enquiries added.
 
     Raises:
-        DemoRefused: the store already has enquiries or redirected calls; it
-            is left unchanged.
+        DemoRefused: the store already has enquiries, redirected calls,
+            metrics or published totals; it is left unchanged.
     """
     if not store.is_empty():
         raise DemoRefused(store.path)
     enquiries, redirects = demo_records()
-    store.add_records(enquiries, redirects)
+    store.add_records(
+        enquiries, redirects, metrics=demo_metrics(), published_totals=demo_published_totals()
+    )
     return len(enquiries)
 
 

@@ -12,8 +12,8 @@ import typer
 
 from sendias_tui.domain.categories import Categories, CategoriesError, default_categories
 from sendias_tui.domain.quarters import Quarter, QuarterError, QuarterScheme
+from sendias_tui.export.csv_reading import CsvImportError
 from sendias_tui.export.files import ExportWriteError
-from sendias_tui.export.records_csv import RecordsImportError
 from sendias_tui.paths import DATA_FILE_ENV
 from sendias_tui.storage import BackupError, DataFileError, EnquiryStore, StorageWriteError
 
@@ -43,10 +43,10 @@ def reported_errors() -> Iterator[None]:
     except (
         BackupError,
         CategoriesError,
+        CsvImportError,
         DataFileError,
         ExportWriteError,
         QuarterError,
-        RecordsImportError,
         StorageWriteError,
     ) as error:
         message = str(error)
@@ -57,6 +57,19 @@ def reported_errors() -> Iterator[None]:
         return
     typer.echo(message, err=True)
     raise typer.Exit(1)
+
+
+def require_input_file(csv_file: Path) -> None:
+    """Fail with a plain message unless ``csv_file`` is an existing file to import."""
+    if not csv_file.exists():
+        fail(f"The file {csv_file} was not found. Nothing was imported.")
+    if not csv_file.is_file():
+        fail(f"{csv_file} is not a file. Nothing was imported.")
+
+
+def output_exists(output: Path) -> str:
+    """Return the message for an output file that is kept because --force was not given."""
+    return f"{output} already exists. Choose another --output, or add --force to replace it."
 
 
 def data_file(ctx: typer.Context) -> Path:

@@ -15,7 +15,9 @@ from sendias_tui.cli.common import (
     data_file,
     fail,
     open_store,
+    output_exists,
     reported_errors,
+    require_input_file,
 )
 from sendias_tui.domain.enquiry import Enquiry
 from sendias_tui.export.record_duplicates import DuplicateRow, find_duplicate_rows
@@ -56,10 +58,7 @@ def import_records(
     within the file are imported, with a note.
     """
     with reported_errors():
-        if not csv_file.exists():
-            fail(f"The file {csv_file} was not found. Nothing was imported.")
-        if not csv_file.is_file():
-            fail(f"{csv_file} is not a file. Nothing was imported.")
+        require_input_file(csv_file)
         rows = read_record_rows(csv_file, categories())
         with open_store(ctx, create=True) as store:
             duplicates = find_duplicate_rows(rows, _stored_on_dates_of(store, rows))
@@ -145,7 +144,7 @@ def export(
     current quarter). With --records, writes enquiry records as CSV in the
     format that import reads.
     """
-    exists = f"{output} already exists. Choose another --output, or add --force to replace it."
+    exists = output_exists(output)
     with reported_errors():
         if output.exists() and not force:
             fail(exists)

@@ -9,7 +9,9 @@ IMPORT_EXPORT = """
 import sys
 
 import sendias_tui.export.files
+import sendias_tui.export.record_duplicates
 import sendias_tui.export.records_csv
+import sendias_tui.export.redirects_csv
 import sendias_tui.export.summary_files
 import sendias_tui.export.summary_xlsx
 

@@ -91,6 +91,9 @@ class EnquiryListScreen(Screen[None]):
         Binding("a", "toggle_all", "All"),
         Binding("r", "redirects", "Redirects"),
         Binding("s", "summary", "Summary"),
+        Binding("m", "metrics", "Metrics"),
+        # Hidden from the footer, which has no room left at 80 columns.
+        Binding("h", "published_totals", "Past totals", show=False),
         Binding("l", "load_demo", "Load demo"),
         Binding("q", "quit", "Quit"),
     ]
@@ -301,6 +304,16 @@ class EnquiryListScreen(Screen[None]):
         from sendias_tui.screens.summary import SummaryScreen
 
         self.app.push_screen(SummaryScreen(self.quarter or self.sendias.current_quarter()))
+
+    def action_metrics(self) -> None:
+        from sendias_tui.screens.metrics import MetricsScreen
+
+        self.app.push_screen(MetricsScreen())
+
+    def action_published_totals(self) -> None:
+        from sendias_tui.screens.published_totals import PublishedTotalsScreen
+
+        self.app.push_screen(PublishedTotalsScreen())
 
     def action_quit(self) -> None:
         self.app.exit()

@@ -19,8 +19,8 @@ from sendias_tui.cli.common import (
 )
 from sendias_tui.publish import DocumentError, ReportFormat, write_report
 from sendias_tui.publish.assemble import SUPPRESS_BELOW_SETTING, assemble_document
-from sendias_tui.report.quality import Severity, check_quarter
-from sendias_tui.report.summary import build_report
+from sendias_tui.report.full_report import build_full_report
+from sendias_tui.report.quality import Severity
 
 
 @app.command()
@@ -109,11 +109,16 @@ def check(ctx: typer.Context, quarter: QuarterOption = None) -> None:
     today = date.today()
     with reported_errors(), open_store(ctx, create=False) as store:
         chosen = choose_quarter(store, quarter)
-        enquiries = store.between(chosen.start, chosen.end)
-        built = build_report(
-            chosen, enquiries, store.redirects_between(chosen.start, chosen.end), categories(), today=today
+        full = build_full_report(
+            chosen,
+            store.all(),
+            store.redirects(),
+            store.all_metrics(),
+            store.published_totals(),
+            categories(),
+            today=today,
         )
-        issues = check_quarter(chosen, enquiries, built, today=today)
+    issues = full.issues
     if not issues:
         typer.echo(f"No problems found in {chosen.code}.")
         return

@@ -13,8 +13,9 @@ from sendias_tui.domain.categories import Categories
 from sendias_tui.domain.quarters import Quarter
 from sendias_tui.publish.document import Document, build_document
 from sendias_tui.report.commentary import write_commentary
+from sendias_tui.report.figures import charts_from_report
+from sendias_tui.report.full_report import build_full_report
 from sendias_tui.report.model import QuarterReport
-from sendias_tui.report.summary import build_report
 from sendias_tui.report.suppression import suppress_report, suppression_note
 from sendias_tui.storage import EnquiryStore
 
@@ -31,16 +32,6 @@ class AssembledReport:
     document: Document
 
 
-def _report_for(quarter: Quarter, store: EnquiryStore, categories: Categories, today: date | None) -> QuarterReport:
-    return build_report(
-        quarter,
-        store.between(quarter.start, quarter.end),
-        store.redirects_between(quarter.start, quarter.end),
-        categories,
-        today=today,
-    )
-
-
 def assemble_document(
     quarter: Quarter,
     store: EnquiryStore,
@@ -50,7 +41,7 @@ def assemble_document(
     service_name: str = "SENDIAS service",
     today: date | None = None,
 ) -> AssembledReport:
-    """Build the publishable document for ``quarter`` from the records in ``store``.
+    """Build the publishable document for ``quarter`` from everything in ``store``.
 
     Args:
         quarter: the quarter to report.
@@ -61,24 +52,42 @@ def assemble_document(
         service_name: the name on the title page.
         today: the date the report is made; defaults to the real today.
     """
-    report = _report_for(quarter, store, categories, today)
-    last_year = quarter.same_quarter_last_year()
-    previous = None
-    if store.between(last_year.start, last_year.end):
-        previous = _report_for(last_year, store, categories, today)
-
+    full = build_full_report(
+        quarter,
+        store.all(),
+        store.redirects(),
+        store.all_metrics(),
+        store.published_totals(),
+        categories,
+        today=today or date.today(),
+    )
+    report = full.report
+    commentary = full.commentary
     note = None
     if suppress_below >= 2:
         report = suppress_report(report, suppress_below)
-        if previous is not None:
-            previous = suppress_report(previous, suppress_below)
+        # Sentences are rewritten from the suppressed tables so that they
+        # never quote a hidden count.
+        commentary = write_commentary(report)
         note = suppression_note(suppress_below)
 
-    commentary = write_commentary(report, previous)
+    # Figures 2 to 4 for this quarter alone are drawn by the document from
+    # ``report``, so only the year-on-year and service metrics charts are passed.
+    # NOTE: year-on-year charts are not suppressed; they show yearly totals and
+    # shares, and the quarter's own small counts stay hidden in its tables.
+    quarter_only = set(charts_from_report(full.report))
+    charts = [chart for chart in full.charts if chart not in quarter_only]
+    own_keys = {table.key for table in report.tables}
+    extra_tables = [table for table in full.tables if table.key not in own_keys]
     # The document writes its own sentence per intervention level beside
     # Figure 4, so only the totals and waiting times go in the summary.
-    sentences = [*commentary.totals, *commentary.waiting_times]
+    sentences = [*commentary.totals, *commentary.waiting_times, *full.chart_notes]
     document = build_document(
-        report, commentary=sentences, suppression_note=note, service_name=service_name
+        report,
+        commentary=sentences,
+        charts=charts,
+        extra_tables=extra_tables,
+        suppression_note=note,
+        service_name=service_name,
     )
     return AssembledReport(report, document)

@@ -487,9 +487,11 @@ def _check_metrics(
     if not missing:
         return []
     listed = _join(missing)
+    # A warning, not an error: the enquiry tables are right without metrics,
+    # and some services publish no website or social media figures.
     return [
         QualityIssue(
-            Severity.ERROR,
+            Severity.WARNING,
             f"No service metrics have been entered for {listed}, so the website and "
             f"social media figures have no values for {'it' if len(missing) == 1 else 'them'}.",
             tables=METRICS_FIGURES,

@@ -12,6 +12,7 @@ from docx import Document as read_docx
 from synthetic_rows import new_enquiry
 
 from sendias_tui.domain.enquiry import Enquiry
+from sendias_tui.domain.metrics import MonthlyMetrics
 from sendias_tui.publish.assemble import SUPPRESS_BELOW_SETTING
 from sendias_tui.storage import EnquiryStore
 
@@ -19,6 +20,13 @@ from sendias_tui.storage import EnquiryStore
 def fill(data_file: Path, *enquiries: Enquiry) -> None:
     with EnquiryStore(data_file, user="test") as store:
         store.add_many(enquiries)
+
+
+def enter_q3_metrics(data_file: Path) -> None:
+    with EnquiryStore(data_file, user="test") as store:
+        store.replace_metrics_many(
+            metrics=[MonthlyMetrics(2023, month, website_views=100) for month in (7, 8, 9)]
+        )
 
 
 def test_report_writes_word_document(data_file: Path, tmp_path: Path):
@@ -110,11 +118,21 @@ def test_report_missing_data_file(tmp_path: Path):
 
 def test_check_clean_quarter(data_file: Path):
     fill(data_file, new_enquiry(date(2023, 7, 3)))
+    enter_q3_metrics(data_file)
 
     result = invoke("--data-file", str(data_file), "check", "--quarter", "2023-Q3")
 
     assert result.exit_code == 0, result.output
     assert "No problems found in 2023-Q3." in result.stdout
+
+
+def test_check_warns_of_missing_metrics(data_file: Path):
+    fill(data_file, new_enquiry(date(2023, 7, 3)))
+
+    result = invoke("--data-file", str(data_file), "check", "--quarter", "2023-Q3")
+
+    assert result.exit_code == 0, result.output
+    assert "Warning: No service metrics have been entered for July 2023" in result.stdout
 
 
 def test_check_names_missing_field(data_file: Path):
@@ -132,8 +150,23 @@ def test_check_names_missing_field(data_file: Path):
 
 def test_check_counts_one_problem_singular(data_file: Path):
     fill(data_file, new_enquiry(date(2023, 7, 3), first_advisor_contact=None))
+    enter_q3_metrics(data_file)
 
     result = invoke("--data-file", str(data_file), "check", "--quarter", "2023-Q3")
 
     assert result.exit_code == 0, result.output
     assert "1 problem in 2023-Q3: 0 errors, 1 warning." in result.stdout
+
+
+def test_demo_report_has_every_part(data_file: Path, tmp_path: Path):
+    output = tmp_path / "q3.md"
+    invoke("--data-file", str(data_file), "demo")
+
+    result = invoke("--data-file", str(data_file), "report", "--quarter", "2023-Q3", "-o", str(output))
+
+    assert result.exit_code == 0, result.output
+    text = output.read_text(encoding="utf-8")
+    for caption in ("Table 1:", "Table 9:", "Table 10:", "Table 11:", "Figure 1:", "Figure 12:"):
+        assert text.count(f"**{caption}") == 1, caption
+    assert "Appendix A: Levels of service" in text
+    assert "from published totals" in text

@@ -9,12 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, HelpPanel, Static
 
 from sendias_tui.domain.enquiry import Enquiry
 from sendias_tui.domain.quarters import Quarter
 from sendias_tui.screens.confirm import ConfirmScreen
 from sendias_tui.screens.demo_offer import DemoOfferScreen
+from sendias_tui.screens.quarter_prompt import QuarterPromptScreen
 from sendias_tui.storage import DataFileError, StorageWriteError
 from sendias_tui.widgets.record_table import RecordTable
 
@@ -77,7 +78,13 @@ def enquiry_detail(enquiry: Enquiry) -> Text:
 class EnquiryTable(RecordTable):
     """The enquiry list, where Enter opens the highlighted enquiry."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open")]
+    # Enter is what anyone tries on a list, so the footer leaves it out to
+    # make room; the ? panel lists it.
+    BINDINGS = [Binding("enter", "select_cursor", "Open", show=False)]
+
+
+QUARTER_KEYS = Binding.Group("Quarter", compact=True)
+"""Shows [ and ] as one footer entry, to save room at 80 columns."""
 
 
 class EnquiryListScreen(Screen[None]):
@@ -86,22 +93,35 @@ class EnquiryListScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_enquiry", "New"),
         Binding("d", "delete_enquiry", "Delete"),
-        Binding("left_square_bracket", "previous_quarter", "Prev", key_display="["),
-        Binding("right_square_bracket", "next_quarter", "Next", key_display="]"),
-        Binding("a", "toggle_all", "All"),
+        Binding(
+            "left_square_bracket",
+            "previous_quarter",
+            "Previous quarter",
+            key_display="[",
+            group=QUARTER_KEYS,
+        ),
+        Binding(
+            "right_square_bracket", "next_quarter", "Next quarter", key_display="]", group=QUARTER_KEYS
+        ),
+        Binding("g", "choose_quarter", "Go to"),
+        # The footer has no room left at 80 columns for the keys below that
+        # it hides. The ? panel lists them, and the empty-list message names a.
+        Binding("a", "toggle_all", "All quarters", show=False),
         Binding("r", "redirects", "Redirects"),
         Binding("s", "summary", "Summary"),
         Binding("m", "metrics", "Metrics"),
-        # Hidden from the footer, which has no room left at 80 columns.
         Binding("h", "published_totals", "Past totals", show=False),
         Binding("l", "load_demo", "Load demo"),
         Binding("q", "quit", "Quit"),
+        Binding("question_mark", "toggle_keys", "Keys", key_display="?"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.quarter: Quarter | None = None
         """The quarter shown, or None to show every enquiry."""
+        self._last_quarter: Quarter | None = None
+        """The quarter shown last, which [ and ] step from while every enquiry is shown."""
         self._shown: dict[int, Enquiry] = {}
         """The enquiries in the list, by id."""
         self._loaded = False
@@ -151,6 +171,10 @@ class EnquiryListScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "load_demo":
             return self.sendias.store.is_empty()
+        if action in {"delete_enquiry", "previous_quarter", "next_quarter", "choose_quarter"}:
+            # Nothing to delete or look for in an empty file, and the room
+            # goes to Load demo.
+            return not self.sendias.store.is_empty()
         return True
 
     # The list
@@ -197,9 +221,19 @@ class EnquiryListScreen(Screen[None]):
                 "The data file is empty. Press n to record the first enquiry, "
                 "or l to load the demo data."
             )
-        elif not self._shown:
-            where = "in any quarter" if self.quarter is None else f"in {self.quarter.code}"
-            text = f"No enquiries {where}. Press [ or ] to change quarter, or a to show all."
+        elif not self._shown and self.quarter is None:
+            text = "No enquiries in any quarter."
+        elif not self._shown and self.quarter is not None:
+            text = (
+                f"No enquiries in {self.quarter.code}. "
+                "Press [ or ] to change quarter, or a to show all."
+            )
+            latest = self._latest_quarter_with_records()
+            if latest is not None:
+                text += (
+                    f"\nThe latest quarter with records is {latest.code}: "
+                    "press g, then Enter, to go there."
+                )
         else:
             text = ""
         message.update(Text(text))
@@ -215,17 +249,49 @@ class EnquiryListScreen(Screen[None]):
 
     # Quarters
 
-    def action_previous_quarter(self) -> None:
-        self.quarter = (self.quarter or self.sendias.current_quarter()).previous()
+    def _show_quarter(self, quarter: Quarter | None) -> None:
+        """Show ``quarter``, or every enquiry when None, remembering the last quarter shown."""
+        if self.quarter is not None:
+            self._last_quarter = self.quarter
+        self.quarter = quarter
         self.refresh_list()
+
+    def _viewed_quarter(self) -> Quarter:
+        """Return the quarter shown, or the one shown last while every enquiry is listed."""
+        return self.quarter or self._last_quarter or self.sendias.current_quarter()
+
+    def _latest_quarter_with_records(self) -> Quarter | None:
+        newest = self.sendias.store.all()
+        if not newest:
+            return None
+        return Quarter.containing(newest[0].date_received, self.sendias.quarter_scheme)
+
+    def action_previous_quarter(self) -> None:
+        self._show_quarter(self._viewed_quarter().previous())
 
     def action_next_quarter(self) -> None:
-        self.quarter = (self.quarter or self.sendias.current_quarter()).next()
-        self.refresh_list()
+        self._show_quarter(self._viewed_quarter().next())
 
     def action_toggle_all(self) -> None:
-        self.quarter = self.sendias.current_quarter() if self.quarter is None else None
-        self.refresh_list()
+        self._show_quarter(self._viewed_quarter() if self.quarter is None else None)
+
+    def action_choose_quarter(self) -> None:
+        """Ask for a quarter code, offering the latest quarter with records when this one is empty."""
+        offered = self._viewed_quarter()
+        if not self._shown:
+            offered = self._latest_quarter_with_records() or offered
+        self.app.push_screen(QuarterPromptScreen(offered), callback=self._quarter_chosen)
+
+    def _quarter_chosen(self, quarter: Quarter | None) -> None:
+        if quarter is not None:
+            self._show_quarter(quarter)
+
+    def action_toggle_keys(self) -> None:
+        """Show or hide the panel that lists every key of this screen, the hidden ones included."""
+        if self.query(HelpPanel):
+            self.app.action_hide_help_panel()
+        else:
+            self.app.action_show_help_panel()
 
     # Adding, editing and deleting
 
@@ -337,9 +403,8 @@ class EnquiryListScreen(Screen[None]):
             self.sendias.report_storage_error(error)
             return
         message = f"Loaded {count} demo enquiries."
-        newest = self.sendias.store.all()
-        if newest:
-            self.quarter = Quarter.containing(newest[0].date_received, self.sendias.quarter_scheme)
-            message += f" Showing {self.quarter.code}, the latest quarter with records."
+        latest = self._latest_quarter_with_records()
+        if latest is not None:
+            message += f" Showing {latest.code}, the latest quarter with records."
         self.notify(message)
-        self.refresh_list()
+        self._show_quarter(latest or self.quarter)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.widgets import HelpPanel
 
 from sendias_tui.screens.confirm import ConfirmScreen
 from sendias_tui.screens.enquiry_list import EnquiryListScreen, EnquiryTable
+from sendias_tui.screens.quarter_prompt import QuarterPromptScreen
 from sendias_tui.storage import EnquiryStore
 
 
@@ -56,8 +60,10 @@ async def test_list_steps_quarters_with_brackets(runner, store, make_enquiry):
         assert shown_ids(pilot.app) == [july.id, june.id]
         assert "All quarters: 2 enquiries" in header_text(pilot.app)
 
+        # Back to the quarter shown before, not to today's.
         await pilot.press("a")
-        assert shown_ids(pilot.app) == [july.id]
+        assert shown_ids(pilot.app) == []
+        assert "2023-Q4" in header_text(pilot.app)
 
 
 async def test_list_uses_financial_quarters_when_set(runner, store, make_enquiry):
@@ -196,3 +202,111 @@ async def test_debug_variable_shows_traceback(runner, store, make_enquiry, monke
     printed = capfd.readouterr().err
     assert "Traceback" in printed
     assert "synthetic failure" in printed
+
+
+async def test_brackets_after_all_step_from_viewed(runner, store, make_enquiry):
+    january = store.add(make_enquiry(date(2023, 1, 10)))
+    april = store.add(make_enquiry(date(2023, 4, 12)))
+    store.add(make_enquiry(date(2023, 9, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("[", "[")
+        assert "2023-Q1" in header_text(pilot.app)
+
+        await pilot.press("a", "]")
+        assert "2023-Q2" in header_text(pilot.app)
+        assert shown_ids(pilot.app) == [april.id]
+
+        await pilot.press("a", "[")
+        assert "2023-Q1" in header_text(pilot.app)
+        assert shown_ids(pilot.app) == [january.id]
+
+
+async def test_go_to_typed_quarter(runner, store, make_enquiry):
+    older = store.add(make_enquiry(date(2022, 11, 3)))
+    store.add(make_enquiry(date(2023, 9, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        prompt = pilot.app.screen
+        assert isinstance(prompt, QuarterPromptScreen)
+        assert prompt.current.code == "2023-Q3"
+
+        await pilot.press(*["backspace"] * 7, *"2022-q4", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, EnquiryListScreen)
+        assert "2022-Q4" in header_text(pilot.app)
+        assert shown_ids(pilot.app) == [older.id]
+
+        await pilot.press("g", "escape")
+        await pilot.pause()
+        assert "2022-Q4" in header_text(pilot.app)
+
+
+async def test_empty_quarter_points_to_latest_records(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2022, 5, 3)))
+    latest = store.add(make_enquiry(date(2022, 6, 20)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        assert shown_ids(pilot.app) == []
+        empty = str(pilot.app.screen.query_one("#list-empty").content)
+        assert "No enquiries in 2023-Q3." in empty
+        assert "The latest quarter with records is 2022-Q2: press g, then Enter, to go there." in empty
+
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2022-Q2" in header_text(pilot.app)
+        assert shown_ids(pilot.app)[0] == latest.id
+        assert not pilot.app.screen.query_one("#list-empty").display
+
+
+def footer_keys(app) -> list:
+    """Return the footer's key widgets; textual.widgets does not export their class."""
+    return list(app.screen.query("FooterKey"))
+
+
+async def test_footer_fits_80_columns(runner, store, make_enquiry):
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("n")  # no demo data
+        await pilot.pause()
+        empty_file = {key.description: key.region for key in footer_keys(pilot.app)}
+        assert {"New", "Load demo", "Quit", "Keys"} <= set(empty_file)
+        for description, region in empty_file.items():
+            assert region.right <= 80, description
+
+        store.add(make_enquiry(date(2023, 9, 1)))
+        await pilot.press("a", "a")
+        await pilot.pause()
+        keys = footer_keys(pilot.app)
+        shown = {key.description: key.region for key in keys}
+        assert {"New", "Delete", "Go to", "Summary", "Redirects", "Quit", "Keys"} <= set(shown)
+        assert {key.key_display for key in keys} >= {"[", "]"}
+        for key in keys:
+            assert key.region.right <= 80, key.key_display
+
+
+async def test_question_mark_lists_hidden_keys(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 9, 1)))
+
+    async with runner.run() as pilot:
+        await pilot.pause()
+        await pilot.press("?")
+        await pilot.pause()
+        [panel] = pilot.app.screen.query(HelpPanel)
+        console = Console(width=60, record=True, file=io.StringIO())
+        for table in panel.query("BindingsTable"):
+            console.print(table.render())
+        listed = console.export_text()
+        assert "All quarters" in listed
+        assert "Past totals" in listed
+
+        await pilot.press("?")
+        await pilot.pause()
+        assert not pilot.app.screen.query(HelpPanel)

@@ -110,18 +110,18 @@ def main(arguments: list[str] | None = None) -> None:
             label = f"{size:,}"
             print(f"Writing a data file of {label} enquiries...", flush=True)
             data_file = storage_bench.make_data_file(folder, size)
-            steps: list[Callable[[], list[Result]]] = []
+            steps: list[Callable[[Path, str], list[Result]]] = []
             if options.only != "app":
-                steps.append(lambda: storage_bench.bench_save(data_file, label))
+                steps.append(storage_bench.bench_save)
             if options.only != "storage":
                 steps += [
-                    lambda: app_bench.bench_tables(data_file, label),
-                    lambda: app_bench.bench_summary_command(data_file, label),
-                    lambda: app_bench.bench_app_start(data_file, label),
-                    lambda: app_bench.bench_memory(data_file, label),
+                    app_bench.bench_tables,
+                    app_bench.bench_summary_command,
+                    app_bench.bench_app_start,
+                    app_bench.bench_memory,
                 ]
             for step in steps:
-                results.extend(step())
+                results.extend(step(data_file, label))
                 print(f"  {results[-1].what}: {results[-1].ratio:.2f}x", flush=True)
             if options.only != "app" and size == max(sizes):
                 results.extend(storage_bench.bench_import(folder, None, "empty file"))

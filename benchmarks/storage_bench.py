@@ -13,8 +13,7 @@ from benchmarks.timing import Result, median, percentile, time_alternately
 from sendias_tui.domain.categories import default_categories
 from sendias_tui.domain.validation import normalise_enquiry
 from sendias_tui.export.records_csv import read_records, write_records
-from sendias_tui.storage import EnquiryStore
-from sendias_tui.storage import journal_storage
+from sendias_tui.storage import EnquiryStore, journal_storage
 from sendias_tui.storage.records import enquiry_to_document
 
 SAVES = 50

@@ -13,7 +13,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sendias_tui.domain.enquiry import Enquiry, EnquiryType, RedirectedCall, RedirectKind
+from sendias_tui.domain.enquiry import (
+    Enquiry,
+    EnquiryType,
+    RedirectedCall,
+    RedirectKind,
+)
 
 PER_QUARTER = 2_000
 """Enquiries per quarter: five times the 396 of the reference quarter, as a large service logs."""
@@ -179,6 +184,7 @@ def _one_enquiry(rng: random.Random, pick: dict[str, _Chooser], received: date) 
     ehcp = rng.random() < EHCP_SHARE
     reason_pick = pick["reason_ehcp"] if ehcp else pick["reason_no_ehcp"]
     reasons = sorted({reason_pick() for _ in range(1 + (rng.random() < 0.25))})
+    main_sen = pick["main_sen"]()
     no_advisor_needed = rng.random() < 0.05
     waited = rng.randrange(0, 11)
     first_contact = None
@@ -196,8 +202,8 @@ def _one_enquiry(rng: random.Random, pick: dict[str, _Chooser], received: date) 
         gender=pick["gender"](),
         ethnicity=pick["ethnicity"](),
         postal_district=pick["postal_district"](),
-        main_sen=pick["main_sen"](),
-        additional_sen=(pick["main_sen"](),) if rng.random() < 0.2 else (),
+        main_sen=main_sen,
+        additional_sen=_additional_sen(rng, pick["main_sen"], main_sen),
         referral_source=pick["referral_source"](),
         ehcp=ehcp,
         reasons=tuple(reasons),
@@ -206,6 +212,16 @@ def _one_enquiry(rng: random.Random, pick: dict[str, _Chooser], received: date) 
         first_advisor_contact=first_contact,
         no_advisor_needed=no_advisor_needed,
     )
+
+
+def _additional_sen(rng: random.Random, pick_sen: _Chooser, main_sen: str) -> tuple[str, ...]:
+    """Return no additional SEN four times in five, else one that differs from the main SEN."""
+    if rng.random() >= 0.2:
+        return ()
+    other = pick_sen()
+    while other == main_sen:
+        other = pick_sen()
+    return (other,)
 
 
 def synthetic_redirects(count: int, *, seed: int = 2023) -> list[RedirectedCall]:

@@ -112,17 +112,6 @@ def _new_backup_path(data_file: Path, reason: str) -> tuple[Path, datetime]:
     return path, made
 
 
-def write_backup(data_file: Path, text: str, reason: str) -> Backup:
-    """Write ``text``, a snapshot of the data, as a new backup.
-
-    Raises:
-        StorageWriteError: the backup could not be written.
-    """
-    path, made = _new_backup_path(data_file, reason)
-    write_atomically(path, text)
-    return Backup(path, made, reason)
-
-
 def copy_as_backup(data_file: Path, reason: str) -> Backup | None:
     """Copy the data file and its journal byte for byte into a new backup.
 

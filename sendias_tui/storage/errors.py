@@ -32,10 +32,11 @@ class StorageLockedError(StorageWriteError):
         self.holder = holder
         self.timeout = timeout
         super().__init__(path, f"{holder} is saving to it and did not finish within {timeout:g} seconds")
-        self.args = (
+        message = (
             f"Could not save to {path}: {holder} is saving to it and did not finish within "
-            f"{timeout:g} seconds. Nothing was changed; try again in a moment.",
+            f"{timeout:g} seconds. Nothing was changed; try again in a moment."
         )
+        self.args = (message,)
 
 
 class BackupError(Exception):

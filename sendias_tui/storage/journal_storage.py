@@ -24,11 +24,11 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from sendias_tui.storage.atomic_json import write_atomically
-from sendias_tui.storage.errors import DataFileError, StorageWriteError
+from sendias_tui.storage.errors import StorageWriteError
 from sendias_tui.storage.journal import (
     JournalRead,
-    apply_ops,
     append_line,
+    apply_ops,
     entry_line,
     header_line,
     journal_path_for,
@@ -36,7 +36,12 @@ from sendias_tui.storage.journal import (
     start_journal,
 )
 from sendias_tui.storage.locking import DataFileLock
-from sendias_tui.storage.snapshot import Tables, dump_snapshot, parse_snapshot, read_snapshot_text
+from sendias_tui.storage.snapshot import (
+    Tables,
+    dump_snapshot,
+    parse_snapshot,
+    read_snapshot_text,
+)
 
 JOURNAL_TABLE = "journal"
 """Snapshot table holding the id that ties the journal to this snapshot."""
@@ -139,11 +144,6 @@ class JournalStorage(Storage):
         pass
 
     # Reading the files
-
-    @property
-    def exists(self) -> bool:
-        """Whether a data file was found by the last read."""
-        return self._data is not None
 
     def load(self) -> None:
         """Read the snapshot and replay its journal.
@@ -408,11 +408,6 @@ class JournalStorage(Storage):
             self._write_snapshot(data)
             self._data = data
         self._notify(None)
-
-    def snapshot_text(self) -> str:
-        """Return the current data as the text of a snapshot, for a backup."""
-        assert self._data is not None
-        return dump_snapshot(self._data)
 
     def _write_snapshot(self, data: Tables) -> None:
         """Write ``data`` as a new snapshot with a new id.

@@ -88,11 +88,6 @@ class DataFileLock:
         """The in-process part of the lock, for readers that must not see a write half done."""
         return self._thread_lock
 
-    @property
-    def is_held(self) -> bool:
-        """Whether this object holds the lock now (in any thread of this process)."""
-        return self._depth > 0
-
     @contextmanager
     def hold(self) -> Iterator[None]:
         """Hold the lock for the ``with`` block.

@@ -45,6 +45,8 @@ __all__ = ["SCHEMA_VERSION", "EnquiryStore", "current_user"]
 
 _META_ID = 1
 _ENQUIRIES = "enquiries"
+_BULK_CHANGE = 100
+"""Changed enquiries above which the index is re-sorted once instead of updated one by one."""
 
 
 class EnquiryStore(MetricsStorage):
@@ -151,14 +153,16 @@ class EnquiryStore(MetricsStorage):
             self._index = None
             return
         documents = self._raw_table(_ENQUIRIES)
-        for table, key in changes:
-            if table != _ENQUIRIES:
-                continue
-            document = documents.get(key)
-            if document is None:
-                self._index.remove(int(key))
-            else:
-                self._index.put(self._to_enquiry(key, document))
+        keys = [key for table, key in changes if table == _ENQUIRIES]
+        removed = [int(key) for key in keys if key not in documents]
+        added = [self._to_enquiry(key, documents[key]) for key in keys if key in documents]
+        if len(keys) > _BULK_CHANGE:
+            self._index.replace_many(removed, added)
+            return
+        for record_id in removed:
+            self._index.remove(record_id)
+        for enquiry in added:
+            self._index.put(enquiry)
 
     def _raw_table(self, name: str) -> dict[str, dict[str, Any]]:
         """Return a table's stored documents, keyed by id as text; read-only for callers."""

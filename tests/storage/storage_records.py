@@ -7,7 +7,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sendias_tui.domain.enquiry import Enquiry, EnquiryType, RedirectedCall, RedirectKind
+from sendias_tui.domain.enquiry import (
+    Enquiry,
+    EnquiryType,
+    RedirectedCall,
+    RedirectKind,
+)
 
 HERE = Path(__file__).parent
 

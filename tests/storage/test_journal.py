@@ -8,8 +8,7 @@ import os
 from storage_records import enquiry
 from tinydb import TinyDB
 
-import sendias_tui.storage.atomic_json as atomic_json
-from sendias_tui.storage import EnquiryStore
+from sendias_tui.storage import EnquiryStore, atomic_json
 from sendias_tui.storage.journal import entry_line, header_line, journal_path_for
 from sendias_tui.storage.records import enquiry_to_document
 

@@ -46,5 +46,5 @@ def test_full_report_without_metrics(records, categories):
     assert [chart.number for chart in full.charts] == ["Figure 1", "Figure 2", "Figure 3", "Figure 4"]
     missing = [issue for issue in full.issues if "No service metrics" in issue.message]
     assert len(missing) == 1
-    assert missing[0].severity is Severity.ERROR
+    assert missing[0].severity is Severity.WARNING
     assert "July 2023, August 2023 and September 2023" in missing[0].message

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -64,30 +65,38 @@ class Quarter:
         year = day.year if day.month >= _FIRST_MONTH[scheme] else day.year - 1
         return cls(year, offset // 3 + 1, scheme)
 
-    @property
+    # cached_property writes into the instance's __dict__ directly, so it works
+    # on this frozen dataclass. Equality, ordering, hashing and repr use the
+    # fields only, so the cached values do not change them.
+    @cached_property
     def start(self) -> date:
-        """Return the first day of the quarter."""
-        year, month = self.months[0]
+        """The first day of the quarter."""
+        year, month = self._month_pairs[0]
         return date(year, month, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
-        """Return the last day of the quarter."""
-        year, month = self.months[-1]
+        """The last day of the quarter."""
+        year, month = self._month_pairs[-1]
         first_of_next = date(year + month // 12, month % 12 + 1, 1)
         return first_of_next - timedelta(days=1)
 
     @property
     def months(self) -> list[tuple[int, int]]:
-        """Return the quarter's three months as (year, month) pairs."""
+        """Return the quarter's three months as (year, month) pairs, in a new list."""
+        return list(self._month_pairs)
+
+    @cached_property
+    def _month_pairs(self) -> tuple[tuple[int, int], ...]:
         first = _FIRST_MONTH[self.scheme] + 3 * (self.number - 1)
         result = []
         for step in range(3):
             month_index = first - 1 + step
             result.append((self.year + month_index // 12, month_index % 12 + 1))
-        return result
+        return tuple(result)
 
     def __contains__(self, day: object) -> bool:
+        # Called once per record by the report, so it reads the cached bounds.
         return isinstance(day, date) and self.start <= day <= self.end
 
     def previous(self) -> Quarter:

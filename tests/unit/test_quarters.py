@@ -68,3 +68,35 @@ def test_previous_and_next_cross_years():
 
 def test_title_names_the_months():
     assert Quarter(2023, 3).title == "2023-Q3 (July to September 2023)"
+
+
+def test_cached_bounds_leave_equality_alone():
+    used = Quarter(2023, 3)
+    assert date(2023, 8, 1) in used
+    fresh = Quarter(2023, 3)
+    assert used == fresh
+    assert hash(used) == hash(fresh)
+    assert repr(used) == repr(fresh)
+    assert {used: "x"}[fresh] == "x"
+
+
+def test_cached_bounds_leave_ordering_alone():
+    later = Quarter(2024, 1)
+    assert later.start == date(2024, 1, 1)
+    assert sorted([later, Quarter(2023, 4), Quarter(2023, 1)]) == [
+        Quarter(2023, 1),
+        Quarter(2023, 4),
+        Quarter(2024, 1),
+    ]
+
+
+def test_months_list_changes_stay_local():
+    quarter = Quarter(2023, 3)
+    quarter.months.append((2099, 1))
+    assert quarter.months == [(2023, 7), (2023, 8), (2023, 9)]
+
+
+def test_quarter_stays_frozen():
+    quarter = Quarter(2023, 3)
+    with pytest.raises(AttributeError):
+        quarter.year = 2024  # type: ignore[misc]

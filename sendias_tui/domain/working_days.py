@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from bisect import bisect_right
+from datetime import date
 from functools import lru_cache
 
 import holidays
@@ -13,6 +14,13 @@ def _bank_holidays(year: int) -> frozenset[date]:
     # The holidays package tracks one-off bank holidays as well, such as the
     # coronation of 8 May 2023.
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+@lru_cache(maxsize=64)
+def _weekday_bank_holidays(year: int) -> tuple[date, ...]:
+    # Sorted, so a partial year's share can be found with bisect. A bank
+    # holiday on a weekend is left out because the weekday count skips it.
+    return tuple(sorted(day for day in _bank_holidays(year) if day.weekday() < 5))
 
 
 def is_working_day(day: date) -> bool:
@@ -31,10 +39,18 @@ def working_days_between(start: date, end: date) -> int:
     """
     if end < start:
         raise ValueError(f"{end.isoformat()} is before {start.isoformat()}")
-    count = 0
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            count += 1
-    return count
+    days = (end - start).days
+    whole_weeks, remainder = divmod(days, 7)
+    weekdays = 5 * whole_weeks
+    first_weekday = start.weekday()
+    for step in range(1, remainder + 1):
+        if (first_weekday + step) % 7 < 5:
+            weekdays += 1
+
+    holidays_in_range = 0
+    for year in range(start.year, end.year + 1):
+        year_holidays = _weekday_bank_holidays(year)
+        # bisect_right on start leaves start out and on end keeps end in,
+        # matching the days counted above.
+        holidays_in_range += bisect_right(year_holidays, end) - bisect_right(year_holidays, start)
+    return weekdays - holidays_in_range

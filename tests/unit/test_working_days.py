@@ -1,6 +1,7 @@
 """Waiting times in working days, with bank holidays in England."""
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
 
@@ -44,3 +45,35 @@ def test_christmas_across_years():
 def test_end_before_start_rejected():
     with pytest.raises(ValueError, match="before"):
         working_days_between(date(2023, 7, 14), date(2023, 7, 13))
+
+
+def _count_by_walking(start, end):
+    count = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return count
+
+
+def test_matches_day_by_day_count():
+    # Random pairs across 2019 to 2026, up to about two years apart, mix
+    # start weekdays, part weeks and year boundaries.
+    rng = random.Random(20241204)
+    first = date(2019, 1, 1)
+    span = (date(2026, 12, 31) - first).days
+    for _ in range(1000):
+        start = first + timedelta(days=rng.randrange(span + 1))
+        end = start + timedelta(days=rng.randrange(min(span - (start - first).days, 800) + 1))
+        assert working_days_between(start, end) == _count_by_walking(start, end), (start, end)
+
+
+def test_matches_day_by_day_short_spans():
+    # Every start in 2023 with spans up to three weeks covers the
+    # coronation, Easter and Christmas bank holidays at each offset.
+    for offset in range(365):
+        start = date(2023, 1, 1) + timedelta(days=offset)
+        for length in range(22):
+            end = start + timedelta(days=length)
+            assert working_days_between(start, end) == _count_by_walking(start, end), (start, end)

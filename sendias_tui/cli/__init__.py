@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from sendias_tui.cli import metrics, records, redirects, report, settings, summary
+from sendias_tui.cli import backup, metrics, records, redirects, report, settings, summary
 from sendias_tui.cli.application import app
 from sendias_tui.cli.common import categories, open_store, reported_errors
 from sendias_tui.paths import DATA_FILE_ENV, resolve_data_file
@@ -25,7 +25,7 @@ DEBUG_ENV = "SENDIAS_DEBUG"
 app.add_typer(settings.app, name="settings")
 app.add_typer(redirects.app, name="redirects")
 
-__all__ = ["app", "main", "metrics", "records", "report", "summary"]
+__all__ = ["app", "backup", "main", "metrics", "records", "report", "summary"]
 
 
 @app.callback(invoke_without_command=True)

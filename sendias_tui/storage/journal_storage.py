@@ -130,6 +130,8 @@ class JournalStorage(Storage):
         self._transaction: _Transaction | None = None
         self.listeners: list[Callable[[Changes], None]] = []
         """Called after the data in memory changed, with what changed."""
+        self.appended = False
+        """Whether this storage has appended to the journal since it was opened."""
 
     # TinyDB's storage interface
 
@@ -352,6 +354,7 @@ class JournalStorage(Storage):
         append_line(self.journal_path, journal.end, line, self.path)
         journal.end += len(line)
         journal.lines += 1
+        self.appended = True
         return changed
 
     def _roll_back(self, transaction: _Transaction) -> None:

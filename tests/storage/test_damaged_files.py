@@ -76,9 +76,10 @@ def test_damaged_record_named_on_read(good_file, data_file):
 
 
 def test_damaged_journal_line_left_unchanged(data_file):
-    with EnquiryStore(data_file, user="test") as store:
-        for _ in range(3):
-            store.add(enquiry())
+    # Left open, as by a program that stopped before it could fold its journal.
+    store = EnquiryStore(data_file, user="test")
+    for _ in range(3):
+        store.add(enquiry())
     journal = journal_path_for(data_file)
     lines = journal.read_bytes().splitlines(keepends=True)
     lines[1] = b'{"ops": [["put", "enquiries"\n'

@@ -101,3 +101,41 @@ def test_files_owner_only(store, data_file):
     for path in data_file.parent.iterdir():
         if path.is_file():
             assert path.stat().st_mode & 0o777 == 0o600, path.name
+
+
+def test_close_folds_journal_into_data_file(data_file, tmp_path):
+    with EnquiryStore(data_file, user="test") as store:
+        saved = [store.add(enquiry()) for _ in range(3)]
+    copy = tmp_path / "copied.json"
+    copy.write_bytes(data_file.read_bytes())
+
+    with EnquiryStore(copy, user="test") as reopened:
+        assert sorted(record.id for record in reopened.all()) == [record.id for record in saved]
+
+
+def test_close_without_saves_leaves_files_alone(data_file):
+    with EnquiryStore(data_file, user="test") as store:
+        store.add(enquiry())
+        store.add(enquiry())
+    # Another program's journalled save, left for whoever opens the file next.
+    with EnquiryStore(data_file, user="test") as writer:
+        writer.add(enquiry())
+        snapshot = data_file.read_bytes()
+        with EnquiryStore(data_file, user="reader") as reader:
+            assert len(reader.all()) == 3
+        assert data_file.read_bytes() == snapshot
+
+
+def test_close_keeps_journal_when_fold_fails(data_file, monkeypatch):
+    store = EnquiryStore(data_file, user="test")
+    saved = store.add(enquiry())
+
+    def fail_replace(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic_json.os, "replace", fail_replace)
+    store.close()
+    monkeypatch.undo()
+
+    with EnquiryStore(data_file, user="test") as reopened:
+        assert [record.id for record in reopened.all()] == [saved.id]

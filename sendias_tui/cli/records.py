@@ -188,7 +188,12 @@ def _export_summary(
         )
     with open_store(ctx, create=False) as store:
         chosen = choose_quarter(store, quarter)
-        report = build_report(chosen, store.all(), store.redirects(), categories())
+        report = build_report(
+            chosen,
+            store.between(chosen.start, chosen.end),
+            store.redirects_between(chosen.start, chosen.end),
+            categories(),
+        )
     write_summary(output, report, chosen_format, overwrite=force)
     typer.echo(f"Wrote the {chosen.code} summary tables ({chosen_format.value}) to {output}.")
 

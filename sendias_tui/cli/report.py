@@ -19,7 +19,7 @@ from sendias_tui.cli.common import (
 )
 from sendias_tui.publish import DocumentError, ReportFormat, write_report
 from sendias_tui.publish.assemble import SUPPRESS_BELOW_SETTING, assemble_document
-from sendias_tui.report.full_report import build_full_report
+from sendias_tui.report.full_report import build_full_report, records_for_report
 from sendias_tui.report.quality import Severity
 
 
@@ -109,10 +109,11 @@ def check(ctx: typer.Context, quarter: QuarterOption = None) -> None:
     today = date.today()
     with reported_errors(), open_store(ctx, create=False) as store:
         chosen = choose_quarter(store, quarter)
+        enquiries, redirects = records_for_report(store, chosen)
         full = build_full_report(
             chosen,
-            store.all(),
-            store.redirects(),
+            enquiries,
+            redirects,
             store.all_metrics(),
             store.published_totals(),
             categories(),

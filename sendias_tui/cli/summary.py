@@ -20,7 +20,12 @@ def summary(ctx: typer.Context, quarter: QuarterOption = None) -> None:
     with reported_errors():
         with open_store(ctx, create=False) as store:
             chosen = choose_quarter(store, quarter)
-            report = build_report(chosen, store.all(), store.redirects(), categories())
+            report = build_report(
+                chosen,
+                store.between(chosen.start, chosen.end),
+                store.redirects_between(chosen.start, chosen.end),
+                categories(),
+            )
         Console(highlight=False).print(render_report(report))
 
 

@@ -14,7 +14,7 @@ from sendias_tui.domain.quarters import Quarter
 from sendias_tui.publish.document import Document, build_document
 from sendias_tui.report.commentary import write_commentary
 from sendias_tui.report.figures import charts_from_report
-from sendias_tui.report.full_report import build_full_report
+from sendias_tui.report.full_report import build_full_report, records_for_report
 from sendias_tui.report.model import QuarterReport
 from sendias_tui.report.suppression import suppress_report, suppression_note
 from sendias_tui.storage import EnquiryStore
@@ -41,7 +41,7 @@ def assemble_document(
     service_name: str = "SENDIAS service",
     today: date | None = None,
 ) -> AssembledReport:
-    """Build the publishable document for ``quarter`` from everything in ``store``.
+    """Build the publishable document for ``quarter`` from the records in ``store`` that it reads.
 
     Args:
         quarter: the quarter to report.
@@ -52,10 +52,11 @@ def assemble_document(
         service_name: the name on the title page.
         today: the date the report is made; defaults to the real today.
     """
+    enquiries, redirects = records_for_report(store, quarter)
     full = build_full_report(
         quarter,
-        store.all(),
-        store.redirects(),
+        enquiries,
+        redirects,
         store.all_metrics(),
         store.published_totals(),
         categories,

@@ -17,7 +17,7 @@ from sendias_tui.domain.quarters import Quarter
 from sendias_tui.export.files import ExportWriteError
 from sendias_tui.publish import Document, DocumentError, write_report
 from sendias_tui.publish.assemble import SUPPRESS_BELOW_SETTING, assemble_document
-from sendias_tui.report.full_report import FullReport, build_full_report
+from sendias_tui.report.full_report import FullReport, build_full_report, records_for_report
 from sendias_tui.report.model import QuarterReport
 from sendias_tui.screens.quarter_prompt import QuarterPromptScreen
 from sendias_tui.screens.write_report import (
@@ -74,10 +74,11 @@ class SummaryScreen(Screen[None]):
         """Compute the summary of ``quarter`` from the store and show it from the top."""
         self.quarter = quarter
         store = self.sendias.store
+        enquiries, redirects = records_for_report(store, quarter)
         full = build_full_report(
             quarter,
-            store.all(),
-            store.redirects(),
+            enquiries,
+            redirects,
             store.all_metrics(),
             store.published_totals(),
             self.sendias.categories,

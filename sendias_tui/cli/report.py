@@ -18,9 +18,6 @@ from sendias_tui.cli.common import (
     reported_errors,
 )
 from sendias_tui.publish import DocumentError, ReportFormat, write_report
-from sendias_tui.publish.assemble import SUPPRESS_BELOW_SETTING, assemble_document
-from sendias_tui.report.full_report import build_full_report, records_for_report
-from sendias_tui.report.quality import Severity
 
 
 @app.command()
@@ -66,6 +63,10 @@ def report(
     caption names the quarter, and the appendix defines the intervention
     levels. The quarter defaults to the current one.
     """
+    # Imported here, like those of check, so that other commands start
+    # without loading the whole report's code.
+    from sendias_tui.publish.assemble import SUPPRESS_BELOW_SETTING, assemble_document
+
     with reported_errors():
         chosen_format = report_format or _format_from_suffix(output)
         if output.exists() and not force:
@@ -106,6 +107,9 @@ def check(ctx: typer.Context, quarter: QuarterOption = None) -> None:
 
     Exits with status 1 when any problem is an error, so scripts can stop.
     """
+    from sendias_tui.report.full_report import build_full_report, records_for_report
+    from sendias_tui.report.quality import Severity
+
     today = date.today()
     with reported_errors(), open_store(ctx, create=False) as store:
         chosen = choose_quarter(store, quarter)

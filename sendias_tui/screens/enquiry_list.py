@@ -261,10 +261,10 @@ class EnquiryListScreen(Screen[None]):
         return self.quarter or self._last_quarter or self.sendias.current_quarter()
 
     def _latest_quarter_with_records(self) -> Quarter | None:
-        newest = self.sendias.store.all()
-        if not newest:
+        newest = self.sendias.store.latest()
+        if newest is None:
             return None
-        return Quarter.containing(newest[0].date_received, self.sendias.quarter_scheme)
+        return Quarter.containing(newest.date_received, self.sendias.quarter_scheme)
 
     def action_previous_quarter(self) -> None:
         self._show_quarter(self._viewed_quarter().previous())

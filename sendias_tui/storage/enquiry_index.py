@@ -62,6 +62,10 @@ class EnquiryIndex:
     def newest_first(self) -> list[Enquiry]:
         return self._ordered[::-1]
 
+    def newest(self) -> Enquiry | None:
+        """Return the last enquiry in (date received, id) order, or None when empty."""
+        return self._ordered[-1] if self._ordered else None
+
     def between(self, start: date, end: date) -> list[Enquiry]:
         """Return the enquiries received from ``start`` to ``end`` inclusive, newest first."""
         low = bisect.bisect_left(self._ordered, (start, 0), key=_order)

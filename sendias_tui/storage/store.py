@@ -335,6 +335,24 @@ class EnquiryStore(MetricsStorage):
         found.sort(key=lambda e: (e.date_received, e.id or 0), reverse=True)
         return found
 
+    def latest(self) -> Enquiry | None:
+        """Return the enquiry that ``all()`` lists first, or None when there are none.
+
+        Until something needs every record, this builds only that one, so a
+        screen can point to the latest records without loading them all.
+        """
+        if self._index is not None:
+            return self._index.newest()
+        documents = self._raw_table(_ENQUIRIES)
+        if not documents:
+            return None
+        # Stored ISO dates sort like the dates, as in between(), and ids
+        # (digits without leading zeros) sort like numbers by length first.
+        # A document without a readable date may come out on top, and then
+        # building it raises DataFileError, as all() would.
+        key = max(documents, key=lambda each: (str(documents[each].get("date_received")), len(each), each))
+        return self._to_enquiry(key, documents[key])
+
     def count(self) -> int:
         """Return how many enquiries are stored."""
         return len(self._enquiries)

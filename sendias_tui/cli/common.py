@@ -10,12 +10,22 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from sendias_tui.domain.categories import Categories, CategoriesError, default_categories
+from sendias_tui.domain.categories import (
+    Categories,
+    CategoriesError,
+    default_categories,
+)
 from sendias_tui.domain.quarters import Quarter, QuarterError, QuarterScheme
 from sendias_tui.export.csv_reading import CsvImportError
 from sendias_tui.export.files import ExportWriteError
 from sendias_tui.paths import DATA_FILE_ENV
-from sendias_tui.storage import BackupError, DataFileError, EnquiryStore, StorageWriteError
+from sendias_tui.storage import (
+    BackupError,
+    DataFileError,
+    EnquiryStore,
+    StorageWriteError,
+)
+from sendias_tui.storage.backup import list_backups
 
 QUARTER_SCHEME_SETTING = "quarter_scheme"
 
@@ -40,11 +50,12 @@ def reported_errors() -> Iterator[None]:
         yield
     except Failure as failure:
         message = str(failure)
+    except DataFileError as error:
+        message = str(error) + _restore_hint(error.path)
     except (
         BackupError,
         CategoriesError,
         CsvImportError,
-        DataFileError,
         ExportWriteError,
         QuarterError,
         StorageWriteError,
@@ -57,6 +68,13 @@ def reported_errors() -> Iterator[None]:
         return
     typer.echo(message, err=True)
     raise typer.Exit(1)
+
+
+def _restore_hint(path: Path) -> str:
+    """Return a sentence pointing to the backups of a damaged data file, or nothing when it has none."""
+    if not list_backups(path):
+        return ""
+    return " To go back to a backup, run sendias backup --list, then sendias restore NAME."
 
 
 def require_input_file(csv_file: Path) -> None:

@@ -15,6 +15,7 @@ from sendias_tui.cli.common import (
     reported_errors,
 )
 from sendias_tui.domain.quarters import QuarterScheme
+from sendias_tui.publish.assemble import SUPPRESS_BELOW_SETTING
 
 app = typer.Typer(
     help="Show or change the service's settings.",
@@ -26,14 +27,23 @@ def _show_settings(ctx: typer.Context) -> None:
     """Print the data file and its settings; a missing file shows the defaults and is not created."""
     path = data_file(ctx)
     with reported_errors():
+        threshold = 0
         if not path.exists():
             scheme = QuarterScheme.CALENDAR
             typer.echo(f"Data file: {path} (not created yet)")
         else:
             with open_store(ctx, create=False) as store:
                 scheme = quarter_scheme(store)
+                threshold = int(store.get_setting(SUPPRESS_BELOW_SETTING, 0) or 0)
             typer.echo(f"Data file: {path}")
     typer.echo(f"Quarter scheme: {scheme.value} ({SCHEME_DESCRIPTIONS[scheme]})")
+    if threshold >= 2:
+        hidden = f"counts from 1 to {threshold - 1} are hidden"
+    else:
+        hidden = "off"
+    typer.echo(
+        f"Small counts in reports: {hidden} (change with sendias report --suppress-below N; 0 turns it off)"
+    )
 
 
 @app.callback(invoke_without_command=True)

@@ -27,7 +27,7 @@ from sendias_tui.screens.write_report import (
 )
 from sendias_tui.storage import DataFileError, StorageWriteError
 from sendias_tui.widgets.quality_panel import QualityPanel
-from sendias_tui.widgets.summary_blocks import summary_blocks
+from sendias_tui.report.summary_blocks import summary_blocks
 
 if TYPE_CHECKING:
     from sendias_tui.app import SendiasApp

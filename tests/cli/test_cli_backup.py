@@ -92,3 +92,16 @@ def test_backup_of_missing_file(tmp_path: Path):
 
     assert_clean_failure(result)
     assert "does not exist" in result.stderr
+
+
+def test_damaged_file_message_points_to_restore(data_file: Path):
+    with EnquiryStore(data_file, user="test") as store:
+        store.add(new_enquiry(date(2023, 7, 3)))
+    make_backup(data_file)
+    data_file.write_bytes(b"{")
+
+    result = invoke("--data-file", str(data_file), "summary", "--quarter", "2023-Q3")
+
+    assert_clean_failure(result)
+    assert "not valid JSON" in result.stderr
+    assert "sendias restore NAME" in result.stderr

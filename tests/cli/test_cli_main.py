@@ -17,7 +17,7 @@ def fail_to_build(*args, **kwargs):
 
 def test_unexpected_error_prints_one_line(data_file: Path, monkeypatch, capsys):
     EnquiryStore(data_file, user="test").close()
-    monkeypatch.setattr(cli.summary, "build_report", fail_to_build)
+    monkeypatch.setattr(cli.summary, "build_full_report", fail_to_build)
     monkeypatch.setattr(sys, "argv", ["sendias", "--data-file", str(data_file), "summary", "--quarter", "2023-Q3"])
     monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
 
@@ -32,7 +32,7 @@ def test_unexpected_error_prints_one_line(data_file: Path, monkeypatch, capsys):
 
 def test_debug_variable_lets_error_through(data_file: Path, monkeypatch):
     EnquiryStore(data_file, user="test").close()
-    monkeypatch.setattr(cli.summary, "build_report", fail_to_build)
+    monkeypatch.setattr(cli.summary, "build_full_report", fail_to_build)
     monkeypatch.setattr(sys, "argv", ["sendias", "--data-file", str(data_file), "summary", "--quarter", "2023-Q3"])
     monkeypatch.setenv(cli.DEBUG_ENV, "1")
 

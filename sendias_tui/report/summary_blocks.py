@@ -1,7 +1,9 @@
-"""The blocks of the summary screen below the checks: sentences, tables and figures.
+"""The blocks of a quarter's summary: sentences, tables and figures, as Rich renderables.
 
-Each block has a stable widget id, so that stepping between quarters can
-update the blocks in place when the next quarter has the same ones.
+The summary screen shows each block in a widget of its own, and
+``sendias summary`` prints them in the same order, so the two agree. Each
+block has a stable id, so that stepping between quarters can update the
+screen's widgets in place when the next quarter has the same blocks.
 """
 
 from __future__ import annotations

@@ -17,7 +17,13 @@ from datetime import date
 
 from sendias_tui.domain.categories import CategoryList, normalise_name
 from sendias_tui.domain.metrics import MonthlyMetrics, TopPost
-from sendias_tui.domain.metrics_validation import MetricsFieldError, clean_name, normalise_metrics
+from sendias_tui.domain.metrics_validation import (
+    FIRST_YEAR,
+    MetricsFieldError,
+    clean_name,
+    month_code,
+    normalise_metrics,
+)
 from sendias_tui.domain.parsing import DATE_HELP, parse_count, parse_date
 from sendias_tui.domain.validation import FieldError
 from sendias_tui.form_values import format_date
@@ -89,6 +95,46 @@ class MetricsFormValues:
             and not any(text.strip() for text in self.accessibility.values())
             and all(post.is_blank for post in self.top_posts)
         )
+
+
+MONTH_HELP = "a month such as 10/2023 or 2023-10"
+
+
+def parse_month(text: str, *, today: date) -> tuple[int, int]:
+    """Read a month typed as ``10/2023`` or ``2023-10`` into (year, month).
+
+    Raises:
+        ValueError: the text is not such a month, or the month is before
+            2000 or has not started by ``today``. The message names what is allowed.
+    """
+    stripped = text.strip()
+    first, separator, second = stripped.partition("/") if "/" in stripped else stripped.partition("-")
+    if separator == "/":
+        month_text, year_text = first.strip(), second.strip()
+    else:
+        year_text, month_text = first.strip(), second.strip()
+    readable = (
+        separator
+        and len(year_text) == 4
+        and _is_ascii_number(year_text)
+        and _is_ascii_number(month_text)
+        and 1 <= int(month_text) <= 12
+    )
+    if not readable:
+        raise ValueError(f"'{stripped}' is not a month: expected {MONTH_HELP}")
+    year, month = int(year_text), int(month_text)
+    if year < FIRST_YEAR:
+        raise ValueError(f"'{stripped}' is before {FIRST_YEAR}: expected a month from 01/{FIRST_YEAR} on")
+    if (year, month) > (today.year, today.month):
+        raise ValueError(
+            f"{month_code(year, month)} has not started yet: expected a month up to "
+            f"{month_code(today.year, today.month)}"
+        )
+    return year, month
+
+
+def _is_ascii_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def accessibility_names(functions: CategoryList, metrics: MonthlyMetrics | None) -> list[str]:

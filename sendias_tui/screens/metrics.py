@@ -30,6 +30,7 @@ from sendias_tui.metrics_form_values import (
     values_from_metrics,
 )
 from sendias_tui.screens.confirm import ConfirmScreen
+from sendias_tui.screens.month_prompt import MonthPromptScreen
 from sendias_tui.storage import DataFileError, StorageWriteError
 from sendias_tui.widgets.metric_rows import Column, EntryRows, NamedCounts, count_column
 
@@ -48,7 +49,8 @@ LANGUAGE_COLUMNS = (
 )
 POST_COLUMNS = (
     Column("title", "Title", placeholder="post title", max_length=200),
-    Column("posted_on", "Date", width=10, placeholder="dd/mm/yyyy", max_length=10),
+    # One cell more than dd/mm/yyyy, for the cursor after the last digit.
+    Column("posted_on", "Date", width=11, placeholder="dd/mm/yyyy", max_length=10),
     count_column("reach", "Reach"),
 )
 LIST_PREFIXES = ("top_pages", "translations", "top_posts")
@@ -86,6 +88,7 @@ class MetricsScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("left_square_bracket", "previous_month", "Prev month", key_display="["),
         Binding("right_square_bracket", "next_month", "Next month", key_display="]"),
+        Binding("g", "choose_month", "Go to month"),
         Binding("ctrl+n", "add_row", "Add row"),
         Binding("ctrl+r", "remove_row", "Remove row"),
         Binding("escape", "close", "Back"),
@@ -97,6 +100,8 @@ class MetricsScreen(Screen[None]):
         self.month = 0
         self._pristine = MetricsFormValues()
         """The values as loaded or last saved, to tell whether anything was typed since."""
+        self._month_saved = False
+        """Whether the store has figures for the month shown."""
 
     @property
     def sendias(self) -> SendiasApp:
@@ -108,7 +113,7 @@ class MetricsScreen(Screen[None]):
             with Horizontal(classes="metrics-row"):
                 yield Label("Month", classes="metrics-label")
                 yield MonthPicker(id="metrics-month")
-                yield Static("[ and ] change the month", classes="metrics-hint", markup=False)
+                yield Static("[ ] step, g goes to a month", classes="metrics-hint", markup=False)
             yield Static(id="metrics-saved", classes="metrics-hint")
             yield self._error_line("month")
             yield from self._total_row("Website page views", "website_views")
@@ -139,7 +144,7 @@ class MetricsScreen(Screen[None]):
         """Yield a labelled input for one monthly total, with its error line."""
         with Horizontal(classes="metrics-row"):
             yield Label(label, classes="metrics-label")
-            yield Input(restrict=r"[0-9]*", max_length=9, placeholder="-", compact=True, id=field)
+            yield Input(max_length=9, placeholder="-", compact=True, id=field)
         yield self._error_line(field)
 
     def _error_line(self, field: str) -> Static:
@@ -185,8 +190,8 @@ class MetricsScreen(Screen[None]):
 
     def _show_month_state(self, saved: dict[tuple[int, int], MonthlyMetrics]) -> None:
         name = month_name(self.year, self.month)
-        state = "saved" if (self.year, self.month) in saved else "not saved yet"
-        self.query_one("#metrics-header", Static).update(Text(f"Service metrics for {name} ({state})"))
+        self._month_saved = (self.year, self.month) in saved
+        self._show_heading()
         self.query_one(MonthPicker).update(Text(f"< {name} >"))
         in_year = [MONTH_ABBREVIATIONS[month - 1] for year, month in sorted(saved) if year == self.year]
         others = sum(1 for year, _ in saved if year != self.year)
@@ -194,6 +199,18 @@ class MetricsScreen(Screen[None]):
         if others:
             line += f"; {others} in other years"
         self.query_one("#metrics-saved", Static).update(Text(line))
+
+    def _show_heading(self) -> None:
+        if self._has_changes():
+            state = "unsaved changes"
+        else:
+            state = "saved" if self._month_saved else "not saved yet"
+        name = month_name(self.year, self.month)
+        self.query_one("#metrics-header", Static).update(Text(f"Service metrics for {name} ({state})"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.year:
+            self._show_heading()
 
     def collect_values(self) -> MetricsFormValues:
         """Return what the form shows now, as typed."""
@@ -238,6 +255,13 @@ class MetricsScreen(Screen[None]):
     def action_next_month(self) -> None:
         self._step_month(*next_month(self.year, self.month))
 
+    def action_choose_month(self) -> None:
+        def chosen(month: tuple[int, int] | None) -> None:
+            if month is not None and month != (self.year, self.month):
+                self._step_month(*month)
+
+        self.app.push_screen(MonthPromptScreen(self.year, self.month, today=self.sendias.today), chosen)
+
     def action_close(self) -> None:
         name = month_name(self.year, self.month)
         self._then_if_discarded(
@@ -261,6 +285,7 @@ class MetricsScreen(Screen[None]):
             return
         field = await rows.add_row()
         field.focus()
+        self._show_heading()
 
     async def action_remove_row(self) -> None:
         rows, index = self._rows_with_focus()
@@ -269,6 +294,7 @@ class MetricsScreen(Screen[None]):
             return
         field = await rows.remove_row(index)
         field.focus()
+        self._show_heading()
 
     # Saving
 

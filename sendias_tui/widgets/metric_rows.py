@@ -30,8 +30,12 @@ class Column:
 
 
 def count_column(part: str, label: str) -> Column:
-    """Return a column for a whole number, which accepts digits only."""
-    return Column(part, label, width=9, placeholder=label.lower(), restrict=r"[0-9]*", max_length=9)
+    """Return a column for a whole number.
+
+    Any character may be typed, so that a slip such as ``-5`` or ``1O5`` is
+    rejected with a message on saving instead of being changed silently.
+    """
+    return Column(part, label, width=9, placeholder=label.lower(), max_length=9)
 
 
 class EntryRows(Vertical, can_focus=False):
@@ -125,9 +129,7 @@ class NamedCounts(Grid, can_focus=False):
         for index, name in enumerate(self.names):
             with Horizontal(classes="named-count"):
                 yield Label(name, markup=False, classes="named-count-label")
-                yield Input(
-                    placeholder="-", restrict=r"[0-9]*", max_length=9, compact=True, id=self.input_id(name)
-                )
+                yield Input(placeholder="-", max_length=9, compact=True, id=self.input_id(name))
 
     def input_id(self, name: str) -> str:
         """Return the id of ``name``'s input.

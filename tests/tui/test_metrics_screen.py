@@ -174,7 +174,7 @@ async def test_metrics_month_stepped_with_brackets(runner, store, make_enquiry):
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
-        assert header(screen) == "Service metrics for July 2023 (saved)"
+        assert header(screen) == "Service metrics for July 2023 (unsaved changes)"
         assert screen.query_one("#website_views", Input).value == "2200"
 
         await pilot.press("]")
@@ -183,3 +183,79 @@ async def test_metrics_month_stepped_with_brackets(runner, store, make_enquiry):
         await pilot.pause()
         assert header(screen) == "Service metrics for August 2023 (not saved yet)"
         assert store.all_metrics()[0].website_views == 2150
+
+
+async def test_metrics_minus_and_letters_rejected(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 8, 14)))
+
+    async with runner.run() as pilot:
+        screen = await open_metrics(pilot)
+        await type_into(pilot, "website_views", "-1200")
+        await type_into(pilot, "accessibility-0", "1x5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert store.all_metrics() == []
+        assert screen.query_one("#website_views", Input).value == "-1200"
+        views_error = str(screen.query_one("#website_views-error").content)
+        assert "'-1200' is not a whole number of 0 or more" in views_error
+        toolbar_error = str(screen.query_one("#accessibility-error").content)
+        assert "'1x5' is not a whole number of 0 or more" in toolbar_error
+        assert screen.query_one("#website_views", Input).has_class("field-invalid")
+
+
+async def test_metrics_heading_shows_unsaved_changes(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 8, 14)))
+
+    async with runner.run() as pilot:
+        screen = await open_metrics(pilot)
+        await type_into(pilot, "facebook_reach", "800")
+        await pilot.pause()
+        assert header(screen) == "Service metrics for August 2023 (unsaved changes)"
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert header(screen) == "Service metrics for August 2023 (saved)"
+
+        await type_into(pilot, "facebook_reach", "")
+        await pilot.pause()
+        assert header(screen) == "Service metrics for August 2023 (unsaved changes)"
+
+
+async def test_metrics_go_to_typed_month(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 8, 14)))
+
+    async with runner.run() as pilot:
+        screen = await open_metrics(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        prompt = pilot.app.screen
+        await pilot.press(*"13/2022", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is prompt
+        error = str(prompt.query_one("#month-error").content)
+        assert "Month: '13/2022' is not a month: expected a month such as 10/2023 or 2023-10" in error
+
+        await type_into(pilot, "month-input", "10/2022")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert header(screen) == "Service metrics for October 2022 (not saved yet)"
+
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*"2023-07", "enter")
+        await pilot.pause()
+        assert header(screen) == "Service metrics for July 2023 (not saved yet)"
+
+
+async def test_metrics_post_date_fits_its_field(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 8, 14)))
+
+    async with runner.run() as pilot:
+        screen = await open_metrics(pilot)
+        await type_into(pilot, "top_posts-0-posted_on", "27/08/2023")
+        await pilot.pause()
+        field = screen.query_one("#top_posts-0-posted_on", Input)
+        assert field.size.width >= len("27/08/2023") + 1
+        assert field.scroll_offset.x == 0

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import _Cell, _Row
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from sendias_tui.publish.chart_images import render_chart_png
@@ -34,6 +34,10 @@ from sendias_tui.publish.formatting import chart_alt_text, format_cell, is_numbe
 PAGE_WIDTH = Mm(210)
 PAGE_HEIGHT = Mm(297)
 MARGIN = Mm(20)
+TEXT_WIDTH = Mm(170)
+"""The A4 text width between the margins."""
+MAX_VALUE_WIDTH = Mm(32)
+"""Widest a column of figures gets, so that a two-column table keeps its label wide."""
 IMAGE_WIDTH = Mm(165)
 """Chart width: the A4 text width between the margins, less a little."""
 NOTE_SIZE = Pt(9)
@@ -134,8 +138,26 @@ def _add_table(word: WordDocument, block: TableBlock) -> None:
         _fill_cell(cells[0], row.label, bold=is_total)
         for cell, value in zip(cells[1:], row.values, strict=True):
             _fill_cell(cell, format_cell(value), bold=is_total, right=is_number(value))
+    _set_column_widths(grid, len(table.columns))
     _add_notes(word, table.notes)
     word.add_paragraph()
+
+
+def _set_column_widths(grid: Table, columns: int) -> None:
+    """Make the figure columns just wide enough and give the label column the rest.
+
+    Word otherwise makes every column equally wide, which squeezes long
+    labels such as "Calls or emails transferred to another SENDIAS service".
+    """
+    grid.autofit = False
+    value_width = min(MAX_VALUE_WIDTH, TEXT_WIDTH * 7 // 10 // max(columns - 1, 1))
+    label_width = TEXT_WIDTH - value_width * (columns - 1)
+    # Word reads the cell widths and LibreOffice the column grid, so set both.
+    for index, column in enumerate(grid.columns):
+        column.width = label_width if index == 0 else value_width
+    for row in grid.rows:
+        for index, cell in enumerate(row.cells):
+            cell.width = label_width if index == 0 else value_width
 
 
 def _fill_cell(cell: _Cell, text: str, *, bold: bool = False, right: bool = False) -> None:

@@ -87,3 +87,10 @@ def test_captions_name_only_the_quarter(word_report):
         assert "2023-Q3" in caption, caption
     numbers = [caption.split(":")[0] for caption in captions]
     assert len(numbers) == len(set(numbers))
+
+
+def test_label_column_wider_than_figures(word_report):
+    for table in word_report.tables:
+        widths = [column.width for column in table.columns]
+        if len(widths) > 1:
+            assert widths[0] > max(widths[1:])

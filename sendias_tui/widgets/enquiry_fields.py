@@ -273,7 +273,17 @@ class EnquiryFields(VerticalScroll, can_focus=False):
         for key, lines in messages.items():
             self.mark(key, "\n".join(lines))
         if errors:
-            self.widget_for(error_field_key(errors[0])).focus()
+            key = error_field_key(errors[0])
+            widget = self.widget_for(key)
+            widget.focus()
+            # Focusing scrolls only the field into view, and its message is on
+            # the line below, so bring the whole row in once it is laid out.
+            if key.startswith(CONTACTS_PREFIX):
+                row = self.query_one(f"#{widget.id}-error", Static).parent
+            else:
+                row = self.query_one(f"#{key}-row")
+            if row is not None:
+                self.call_after_refresh(self.scroll_to_widget, row, animate=False)
 
     # Reacting to the advisor
 

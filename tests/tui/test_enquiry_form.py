@@ -566,3 +566,26 @@ async def test_existing_type_clears_stale_marks(store, categories):
         assert screen.query_one("#advisor").has_class("field-invalid")
         assert screen.query_one("#enquirer").has_class("field-invalid")
         assert screen.query_one("#enquirer-error", Static).display
+
+
+async def test_rejected_save_shows_focused_message(store, categories):
+    app, running = run_form(store, categories)
+    async with running as pilot:
+        await pilot.pause()
+        await fill_complete_enquiry(pilot)
+        await pilot.press(*["backspace"] * 10)
+        await type_text(pilot, "01/07/2023")
+        app.screen.query_one("#date_received", Input).focus()
+        await pilot.pause()
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert store.count() == 0
+        assert focused_id(app) == "first_advisor_contact"
+        error = app.screen.query_one("#first_advisor_contact-error", Static)
+        assert "is before the date received" in str(error.render())
+        form = app.screen.query_one("#first_advisor_contact-row").parent
+        visible = app.screen.find_widget(form).region
+        assert visible.contains_region(app.screen.find_widget(error).region)
+        assert visible.contains_region(app.screen.find_widget(app.focused).region)

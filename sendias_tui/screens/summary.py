@@ -127,7 +127,15 @@ class SummaryScreen(Screen[None]):
     # Writing the report
 
     def action_write_report(self) -> None:
-        threshold = self.sendias.store.get_setting(SUPPRESS_BELOW_SETTING, 0)
+        store = self.sendias.store
+        try:
+            # The sendias command may have stored a new threshold while this
+            # screen was open, and only the enquiry list reads such saves.
+            store.refresh()
+        except DataFileError as error:
+            # The threshold in memory is still usable, so the dialog opens anyway.
+            self.notify(str(error), title="Data file", severity="error", timeout=15, markup=False)
+        threshold = store.get_setting(SUPPRESS_BELOW_SETTING, 0)
         if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
             threshold = 0
         self.app.push_screen(WriteReportScreen(self.quarter, threshold), callback=self._write_requested)

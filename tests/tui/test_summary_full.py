@@ -19,6 +19,7 @@ from sendias_tui.publish.md_writer import escape_markdown
 from sendias_tui.screens.confirm import ConfirmScreen
 from sendias_tui.screens.summary import SummaryScreen
 from sendias_tui.screens.write_report import WriteReportScreen
+from sendias_tui.storage import EnquiryStore
 from sendias_tui.widgets.quality_panel import QualityPanel
 
 
@@ -242,3 +243,26 @@ async def test_write_report_rejects_missing_folder(runner, store, make_enquiry, 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, SummaryScreen)
+
+
+async def test_write_dialog_offers_stored_threshold(runner, store, make_enquiry):
+    store.add(make_enquiry(date(2023, 8, 14)))
+    store.set_setting(SUPPRESS_BELOW_SETTING, 5)
+
+    async with runner.run() as pilot:
+        await open_summary(pilot)
+        dialog = await open_write_dialog(pilot)
+        assert dialog.query_one("#write-suppress", Input).value == "5"
+
+
+async def test_write_dialog_reads_threshold_saved_meanwhile(runner, store, make_enquiry, data_file):
+    store.add(make_enquiry(date(2023, 8, 14)))
+    store.set_setting(SUPPRESS_BELOW_SETTING, 0)
+
+    async with runner.run() as pilot:
+        await open_summary(pilot)
+        # As `sendias report --suppress-below 7` would, from another process.
+        with EnquiryStore(data_file, user="other") as other:
+            other.set_setting(SUPPRESS_BELOW_SETTING, 7)
+        dialog = await open_write_dialog(pilot)
+        assert dialog.query_one("#write-suppress", Input).value == "7"

@@ -9,12 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, HelpPanel, Static
+from textual.widgets import DataTable, Footer, Static
 
 from sendias_tui.domain.enquiry import Enquiry
 from sendias_tui.domain.quarters import Quarter
 from sendias_tui.screens.confirm import ConfirmScreen
 from sendias_tui.screens.demo_offer import DemoOfferScreen
+from sendias_tui.screens.keys_help import KeysScreen, screen_keys
 from sendias_tui.screens.quarter_prompt import QuarterPromptScreen
 from sendias_tui.storage import DataFileError, StorageWriteError
 from sendias_tui.widgets.record_table import RecordTable
@@ -219,7 +220,7 @@ class EnquiryListScreen(Screen[None]):
         if self.sendias.store.is_empty():
             text = (
                 "The data file is empty. Press n to record the first enquiry, "
-                "or l to load the demo data."
+                "l to load the demo data, or h to enter totals published before."
             )
         elif not self._shown and self.quarter is None:
             text = "No enquiries in any quarter."
@@ -287,11 +288,8 @@ class EnquiryListScreen(Screen[None]):
             self._show_quarter(quarter)
 
     def action_toggle_keys(self) -> None:
-        """Show or hide the panel that lists every key of this screen, the hidden ones included."""
-        if self.query(HelpPanel):
-            self.app.action_hide_help_panel()
-        else:
-            self.app.action_show_help_panel()
+        """Show every key of this screen, the hidden ones included, until Escape or ? closes the list."""
+        self.app.push_screen(KeysScreen(screen_keys(self)))
 
     # Adding, editing and deleting
 

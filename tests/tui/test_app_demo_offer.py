@@ -38,6 +38,7 @@ async def test_declined_demo_shows_empty_message(runner, store):
         message = screen.query_one("#list-empty")
         assert message.display
         assert "The data file is empty" in str(message.content)
+        assert "h to enter totals published before" in str(message.content)
 
         # The l key still loads the demo while the file is empty.
         await pilot.press("l")

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from textual.widgets import HelpPanel
+from textual.containers import VerticalScroll
 
 from sendias_tui.screens.confirm import ConfirmScreen
 from sendias_tui.screens.enquiry_list import EnquiryListScreen, EnquiryTable
+from sendias_tui.screens.keys_help import KeysScreen
 from sendias_tui.screens.quarter_prompt import QuarterPromptScreen
 from sendias_tui.storage import EnquiryStore
 
@@ -297,16 +296,27 @@ async def test_question_mark_lists_hidden_keys(runner, store, make_enquiry):
 
     async with runner.run() as pilot:
         await pilot.pause()
+        list_screen = pilot.app.screen
         await pilot.press("?")
         await pilot.pause()
-        [panel] = pilot.app.screen.query(HelpPanel)
-        console = Console(width=60, record=True, file=io.StringIO())
-        for table in panel.query("BindingsTable"):
-            console.print(table.render())
-        listed = console.export_text()
+        keys = pilot.app.screen
+        assert isinstance(keys, KeysScreen)
+        listed = "\n".join(str(line.content) for line in keys.query("#keys-list Static"))
         assert "All quarters" in listed
-        assert "Past totals" in listed
+        assert "h  Past totals" in listed
+
+        scroll = keys.query_one("#keys-list", VerticalScroll)
+        assert scroll.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is list_screen
 
         await pilot.press("?")
         await pilot.pause()
-        assert not pilot.app.screen.query(HelpPanel)
+        await pilot.press("?")
+        await pilot.pause()
+        assert pilot.app.screen is list_screen

@@ -11,7 +11,7 @@ shares together has the key ``level_shares``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -22,7 +22,7 @@ from sendias_tui.domain.metrics_validation import (
     normalise_published_totals,
 )
 from sendias_tui.domain.parsing import parse_count
-from sendias_tui.domain.quarters import QuarterScheme
+from sendias_tui.domain.quarters import QuarterError, QuarterScheme
 from sendias_tui.export.published_csv import parse_decimal
 from sendias_tui.metrics_form_values import FormProblem
 
@@ -61,6 +61,22 @@ def _number_text(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def totals_in_scheme(saved: Iterable[PublishedTotals], scheme: QuarterScheme) -> list[PublishedTotals]:
+    """Return saved totals with each code written as ``scheme`` names the same months.
+
+    Totals typed under the other scheme would otherwise show a code that now
+    means different months. A code that does not name a quarter is kept as
+    stored, so the manager can still see and delete it.
+    """
+    shown = []
+    for totals in saved:
+        try:
+            shown.append(totals.in_scheme(scheme))
+        except QuarterError:
+            shown.append(totals)
+    return shown
 
 
 def values_from_totals(totals: PublishedTotals) -> TotalsFormValues:

@@ -7,8 +7,10 @@ report compare a quarter with the same quarter of years before sendias was used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+
+from sendias_tui.domain.quarters import Quarter, QuarterScheme
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class PublishedTotals:
     """
 
     quarter: str
-    """The quarter written as ``2021-Q3`` under the service's quarter scheme."""
+    """The quarter written as ``2021-Q3`` under ``scheme``."""
     new_enquiries: int | None = None
     existing_enquiries: int | None = None
     level_shares: dict[int, float] = field(default_factory=dict)
@@ -62,4 +64,28 @@ class PublishedTotals:
     """Facebook total reach over the quarter."""
     instagram_reach: int | None = None
     """Instagram total reach over the quarter."""
+    scheme: QuarterScheme = QuarterScheme.CALENDAR
+    """The quarter scheme the code was written under, so a later change of scheme
+    does not move the totals to other months."""
     id: int | None = None
+
+    @property
+    def covers(self) -> Quarter:
+        """The quarter these totals cover, read under the scheme they were written in.
+
+        Raises:
+            QuarterError: the code does not name a quarter.
+        """
+        return Quarter.parse(self.quarter, self.scheme)
+
+    def in_scheme(self, scheme: QuarterScheme) -> PublishedTotals:
+        """Return these totals with the code of the same months under ``scheme``.
+
+        Both schemes start their quarters in January, April, July or October,
+        so every quarter of one scheme is exactly one quarter of the other.
+
+        Raises:
+            QuarterError: the code does not name a quarter.
+        """
+        code = Quarter.containing(self.covers.start, scheme).code
+        return replace(self, quarter=code, scheme=scheme)

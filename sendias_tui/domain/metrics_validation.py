@@ -278,8 +278,9 @@ def normalise_published_totals(
         scheme: the service's quarter scheme, which the code is read under.
 
     Returns:
-        The normalised totals, with the quarter written as ``2021-Q3``, and a
-        list of errors, empty when they are valid.
+        The normalised totals, with the quarter written as ``2021-Q3`` and
+        ``scheme`` recorded beside it, and a list of errors, empty when they
+        are valid.
     """
     check = _Checker()
     code = totals.quarter
@@ -322,4 +323,5 @@ def normalise_published_totals(
                 f"({low:g} to {high:g} allowing for rounding)",
             )
 
-    return replace(totals, quarter=code, level_shares=dict(sorted(shares.items()))), check.errors
+    normalised = replace(totals, quarter=code, scheme=scheme, level_shares=dict(sorted(shares.items())))
+    return normalised, check.errors

@@ -211,11 +211,19 @@ def published_totals_to_row(totals: PublishedTotals) -> list[str]:
 def format_published_totals(
     totals: Iterable[PublishedTotals], scheme: QuarterScheme = QuarterScheme.CALENDAR
 ) -> str:
-    """Return the CSV text for ``totals``, oldest quarter first, with the header row."""
+    """Return the CSV text for ``totals``, oldest quarter first, with the header row.
+
+    Each quarter is written as ``scheme`` names its months, because an import
+    reads the codes under the data file's scheme.
+
+    Raises:
+        QuarterError: a quarter code does not name a quarter.
+    """
+    recoded = [item.in_scheme(scheme) for item in totals]
     output = io.StringIO(newline="")
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for item in sorted(totals, key=lambda item: _quarter_order(item.quarter, scheme)):
+    for item in sorted(recoded, key=lambda item: _quarter_order(item.quarter, scheme)):
         writer.writerow(published_totals_to_row(item))
     return output.getvalue()
 

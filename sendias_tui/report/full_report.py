@@ -154,8 +154,10 @@ def _same_quarter_last_year(
         return build_report(last_year, enquiries, redirects, categories, today=today)
     for totals in published:
         try:
-            if Quarter.parse(totals.quarter, quarter.scheme) == last_year:
-                return totals
+            # Matched by months and recoded, so totals typed under the other
+            # scheme compare the right months and are named as the report names them.
+            if totals.covers.start == last_year.start:
+                return totals.in_scheme(quarter.scheme)
         except QuarterError:
             continue
     return None

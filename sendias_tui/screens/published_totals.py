@@ -22,6 +22,7 @@ from sendias_tui.metrics_form_values import FormProblem
 from sendias_tui.published_form_values import (
     TotalsFormValues,
     build_published_totals,
+    totals_in_scheme,
     values_from_totals,
 )
 from sendias_tui.screens.confirm import ConfirmScreen
@@ -151,7 +152,7 @@ class PublishedTotalsScreen(Screen[None]):
 
     def refresh_list(self, *, select_id: int | None = None) -> None:
         """Reload the saved totals, oldest quarter first."""
-        saved = self.sendias.store.published_totals()
+        saved = totals_in_scheme(self.sendias.store.published_totals(), self.sendias.quarter_scheme)
         self._shown = {totals.id: totals for totals in saved if totals.id is not None}
         rows = [(record_id, totals_cells(totals)) for record_id, totals in self._shown.items()]
         self.query_one(TotalsTable).show_records(rows, columns=COLUMNS, select_id=select_id)
@@ -281,7 +282,7 @@ class PublishedTotalsScreen(Screen[None]):
         if not confirmed:
             return
         try:
-            self.sendias.store.delete_published_totals(totals.quarter)
+            self.sendias.store.delete_published_totals(totals.quarter, totals.scheme)
         except (StorageWriteError, DataFileError) as error:
             self.sendias.report_storage_error(error)
             return

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from sendias_tui.domain.metrics import MonthlyMetrics, PublishedTotals, TopPost
-from sendias_tui.domain.quarters import Quarter
+from sendias_tui.domain.quarters import Quarter, QuarterScheme
 
 
 def metrics_id(year: int, month: int) -> int:
@@ -18,13 +18,17 @@ def metrics_id(year: int, month: int) -> int:
     return year * 100 + month
 
 
-def published_totals_id(code: str) -> int:
-    """Return the document id of a quarter code, such as 20213 for ``2021-Q3``.
+def published_totals_id(code: str, scheme: QuarterScheme = QuarterScheme.CALENDAR) -> int:
+    """Return the document id of a quarter code, such as 20213 for calendar ``2021-Q3``.
+
+    The id is that of the calendar quarter covering the same months, so the
+    totals of those months have one document whichever scheme named them
+    (financial ``2021-Q2``, July to September 2021, is also 20213).
 
     Raises:
         QuarterError: the code does not name a quarter.
     """
-    quarter = Quarter.parse(code)
+    quarter = Quarter.containing(Quarter.parse(code, scheme).start)
     return quarter.year * 10 + quarter.number
 
 
@@ -80,6 +84,7 @@ def published_totals_to_document(totals: PublishedTotals) -> dict[str, Any]:
         "average_monthly_website_views": totals.average_monthly_website_views,
         "facebook_reach": totals.facebook_reach,
         "instagram_reach": totals.instagram_reach,
+        "scheme": totals.scheme.value,
     }
 
 
@@ -97,6 +102,8 @@ def published_totals_from_document(document: dict[str, Any], document_id: int) -
         average_monthly_website_views=document.get("average_monthly_website_views"),
         facebook_reach=document.get("facebook_reach"),
         instagram_reach=document.get("instagram_reach"),
+        # Documents saved before the scheme was recorded were all calendar quarters.
+        scheme=QuarterScheme(document.get("scheme", QuarterScheme.CALENDAR.value)),
         id=document_id,
     )
 

@@ -17,6 +17,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from sendias_tui.domain.metrics import MonthlyMetrics, PublishedTotals
+from sendias_tui.domain.quarters import QuarterScheme
 from sendias_tui.storage.errors import DataFileError
 from sendias_tui.storage.metrics_records import (
     metrics_from_document,
@@ -69,7 +70,9 @@ class MetricsStorage:
             QuarterError: a published totals' code does not name a quarter.
         """
         saved = [replace(item, id=metrics_id(item.year, item.month)) for item in metrics]
-        saved_totals = [replace(item, id=published_totals_id(item.quarter)) for item in published_totals]
+        saved_totals = [
+            replace(item, id=published_totals_id(item.quarter, item.scheme)) for item in published_totals
+        ]
         for item in saved:
             self._metrics_table.upsert(Document(metrics_to_document(item), doc_id=item.id))
         for totals in saved_totals:
@@ -157,14 +160,14 @@ class MetricsStorage:
         ]
         return sorted(found, key=lambda totals: totals.id or 0)
 
-    def delete_published_totals(self, code: str) -> None:
-        """Delete one quarter's published totals.
+    def delete_published_totals(self, code: str, scheme: QuarterScheme = QuarterScheme.CALENDAR) -> None:
+        """Delete the published totals of the months that ``code`` names under ``scheme``.
 
         Raises:
             KeyError: no totals are stored for that quarter.
             QuarterError: the code does not name a quarter.
         """
-        document_id = published_totals_id(code)
+        document_id = published_totals_id(code, scheme)
         with self._writing():
             if not self._published_table.contains(doc_id=document_id):
                 raise KeyError(f"no published totals stored for {code}")

@@ -209,3 +209,32 @@ def test_groups_list_their_commands():
         assert result.exit_code == 0, result.output
         assert "import" in result.stdout
         assert "export" in result.stdout
+
+
+def test_history_keeps_months_after_scheme_change(tmp_path: Path, data_file: Path):
+    # Typed under the calendar scheme: 2022-Q2 is April to June, 2022-Q3 July to September.
+    history = f"{HISTORY_HEADER}\n2022-Q2,119,228,,,,,1830,,\n2022-Q3,126,240,,,,,1905,,\n"
+    invoke("--data-file", str(data_file), "history", "import", str(write(tmp_path / "h.csv", history)))
+    switched = invoke("--data-file", str(data_file), "settings", "quarter-scheme", "financial")
+    report_file = tmp_path / "fq2.md"
+    exported_file = tmp_path / "out.csv"
+
+    summary = invoke("--data-file", str(data_file), "summary", "--quarter", "2023-Q2")
+    report = invoke("--data-file", str(data_file), "report", "--quarter", "2023-Q2", "-o", str(report_file))
+    exported = invoke("--data-file", str(data_file), "history", "export", "--output", str(exported_file))
+
+    assert switched.exit_code == 0, switched.output
+    assert summary.exit_code == 0, summary.output
+    # Financial 2022-Q2 is July to September 2022, so it gets the calendar 2022-Q3 figures.
+    assert "2022-Q2 │" in summary.stdout and "1905" in summary.stdout
+    assert "1830" not in summary.stdout
+    assert report.exit_code == 0, report.output
+    text = report_file.read_text(encoding="utf-8")
+    assert "| 2022-Q2 | 126 | 240 |" in text
+    assert "against 126 in 2022-Q2" in text
+    assert "119" not in text
+    assert exported.exit_code == 0, exported.output
+    assert exported_file.read_text(encoding="utf-8").splitlines()[1:] == [
+        "2022-Q1,119,228,,,,,1830,,",
+        "2022-Q2,126,240,,,,,1905,,",
+    ]

@@ -12,7 +12,7 @@ import pytest
 from storage_records import enquiry, redirect
 
 from sendias_tui.domain.metrics import MonthlyMetrics, PublishedTotals, TopPost
-from sendias_tui.domain.quarters import QuarterError
+from sendias_tui.domain.quarters import QuarterError, QuarterScheme
 from sendias_tui.storage import DataFileError, EnquiryStore, StorageWriteError
 from sendias_tui.storage.journal import journal_path_for
 
@@ -112,6 +112,35 @@ def test_delete_published_totals(store: EnquiryStore):
     assert store.published_totals() == []
     with pytest.raises(KeyError, match="2021-Q3"):
         store.delete_published_totals("2021-Q3")
+
+
+def test_published_totals_keep_scheme(store: EnquiryStore, data_file: Path):
+    financial = PublishedTotals("2022-Q2", new_enquiries=126, scheme=QuarterScheme.FINANCIAL)
+
+    store.save_published_totals(financial)
+    # Calendar 2022-Q3 covers the same months, so it replaces the financial entry.
+    store.save_published_totals(PublishedTotals("2022-Q3", new_enquiries=127))
+    store.save_published_totals(financial)
+    with EnquiryStore(data_file, user="test") as reopened:
+        stored = reopened.published_totals()
+
+    assert [without_id(item) for item in stored] == [financial]
+    store.delete_published_totals("2022-Q3")
+    assert store.published_totals() == []
+
+
+def test_totals_without_scheme_read_as_calendar(store: EnquiryStore, data_file: Path):
+    store.save_published_totals(TOTALS_2021)
+    store.close()
+    content = json.loads(data_file.read_text(encoding="utf-8"))
+    for document in content["published_totals"].values():
+        del document["scheme"]
+    data_file.write_text(json.dumps(content), encoding="utf-8")
+
+    with EnquiryStore(data_file, user="test") as reopened:
+        stored = reopened.published_totals()
+
+    assert [item.scheme for item in stored] == [QuarterScheme.CALENDAR]
 
 
 def test_bad_quarter_code_saves_nothing(store: EnquiryStore):

@@ -30,15 +30,16 @@ FACEBOOK_REACH_KEY = "figure8_facebook_reach"
 INSTAGRAM_REACH_KEY = "figure10_instagram_reach"
 TRANSLATION_KEY = "figure_translation_languages"
 
-TRANSLATION_NUMBER = "Figure 12"
+TRANSLATION_NUMBER = "Figure 7"
 """The published summary numbered the translation chart "Figure 8", the same
-number as the Facebook reach chart, so it takes the next free number here.
-``build_document`` renumbers every figure in reading order anyway."""
+number as the Facebook reach chart. Here every chart has the number of its
+place in the document's reading order, so the screen and the written report
+agree; ``build_document`` renumbers in that order anyway."""
 
 TOP_PAGES = 10
 """Pages shown in Table 10 unless the caller asks for another number."""
 TOP_POSTS = 5
-"""Posts shown in Figure 7 unless the caller asks for another number."""
+"""Posts shown in Figure 8 unless the caller asks for another number."""
 
 
 def quarter_months(quarter: Quarter, metrics: Iterable[MonthlyMetrics]) -> list[MonthlyMetrics | None]:
@@ -189,17 +190,17 @@ def website_views_chart(quarter: Quarter, metrics: Iterable[MonthlyMetrics]) -> 
 
 
 def facebook_reach_chart(quarter: Quarter, metrics: Iterable[MonthlyMetrics]) -> ChartSpec:
-    """Build Figure 8: the Facebook page's total reach in each month."""
+    """Build Figure 9: the Facebook page's total reach in each month."""
     return _monthly_chart(
-        quarter, metrics, field="facebook_reach", key=FACEBOOK_REACH_KEY, number="Figure 8",
+        quarter, metrics, field="facebook_reach", key=FACEBOOK_REACH_KEY, number="Figure 9",
         title="Facebook total reach by month", value_label="Reach",
     )  # fmt: skip
 
 
 def instagram_reach_chart(quarter: Quarter, metrics: Iterable[MonthlyMetrics]) -> ChartSpec:
-    """Build Figure 10: the Instagram account's total reach in each month."""
+    """Build Figure 11: the Instagram account's total reach in each month."""
     return _monthly_chart(
-        quarter, metrics, field="instagram_reach", key=INSTAGRAM_REACH_KEY, number="Figure 10",
+        quarter, metrics, field="instagram_reach", key=INSTAGRAM_REACH_KEY, number="Figure 11",
         title="Instagram total reach by month", value_label="Reach",
     )  # fmt: skip
 
@@ -233,7 +234,7 @@ def translation_chart(quarter: Quarter, metrics: Iterable[MonthlyMetrics]) -> Ch
 def top_posts_chart(
     quarter: Quarter, metrics: Iterable[MonthlyMetrics], *, limit: int = TOP_POSTS
 ) -> ChartSpec:
-    """Build Figure 7: the Facebook posts of the quarter that reached the most people.
+    """Build Figure 8: the Facebook posts of the quarter that reached the most people.
 
     Posts are ordered by reach, then by date and title. A title that two
     listed posts share is followed by its date, so every bar has its own label.
@@ -250,7 +251,7 @@ def top_posts_chart(
     )
     return ChartSpec(
         key=TOP_POSTS_KEY,
-        number="Figure 7",
+        number="Figure 8",
         title=f"Facebook posts with the greatest reach, {quarter.code}",
         kind=ChartKind.BAR,
         categories=labels,

@@ -24,7 +24,7 @@ from sendias_tui.report.waiting import MONTH_NAMES, WAIT_LIMIT
 LISTED_RECORDS = 10
 """How many record ids a message lists before it adds "and N more"."""
 
-METRICS_FIGURES = ("Figure 5", "Figure 8", "Figure 10", "Table 10", "Table 11")
+METRICS_FIGURES = ("Figure 5", "Figure 9", "Figure 11", "Table 10", "Table 11")
 """The parts of the report that show monthly website and social media figures."""
 
 

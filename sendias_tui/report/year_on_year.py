@@ -106,17 +106,33 @@ def year_on_year_figures(
             year's quarter covers and how published quarter codes are read.
         enquiries: enquiry records of any dates.
         metrics: monthly metrics of any months.
-        published: totals typed in from earlier reports; a code that does not
-            name a quarter is ignored, since the totals were checked on entry.
-        first_year: the earliest year; a report before it shows its own year only.
+        published: totals typed in from earlier reports, matched by the months
+            they cover; a code that does not name a quarter is ignored, since
+            the totals were checked on entry.
+        first_year: the earliest year, unless published totals of the same
+            quarter number exist for an earlier year, which then starts the
+            figures; a report before it shows its own year only.
 
     Returns:
         One entry per year, oldest first.
     """
-    years = [
-        Quarter(year, quarter.number, quarter.scheme)
-        for year in range(min(first_year, quarter.year), quarter.year + 1)
+    # Totals are matched by the months they cover, since their codes may have
+    # been written under the other quarter scheme.
+    published_in: dict[date, PublishedTotals] = {}
+    for totals in published:
+        try:
+            published_in[totals.covers.start] = totals.in_scheme(quarter.scheme)
+        except QuarterError:
+            continue
+    # Published totals of this quarter number from before first_year extend the figures back.
+    earlier_published = [
+        Quarter.parse(totals.quarter, quarter.scheme).year
+        for totals in published_in.values()
+        if Quarter.parse(totals.quarter, quarter.scheme).number == quarter.number
     ]
+    start_year = min([first_year, quarter.year, *earlier_published])
+
+    years = [Quarter(year, quarter.number, quarter.scheme) for year in range(start_year, quarter.year + 1)]
     wanted = set(years)
     enquiries_in: dict[Quarter, list[Enquiry]] = defaultdict(list)
     for enquiry in enquiries:
@@ -128,15 +144,9 @@ def year_on_year_figures(
         containing = Quarter.containing(date(item.year, item.month, 1), quarter.scheme)
         if containing in wanted:
             metrics_in[containing].append(item)
-    published_in: dict[Quarter, PublishedTotals] = {}
-    for totals in published:
-        try:
-            published_in[Quarter.parse(totals.quarter, quarter.scheme)] = totals
-        except QuarterError:
-            continue
 
     return [
-        _year(year, enquiries_in.get(year, []), metrics_in.get(year, []), published_in.get(year))
+        _year(year, enquiries_in.get(year, []), metrics_in.get(year, []), published_in.get(year.start))
         for year in years
     ]
 
@@ -285,9 +295,9 @@ def website_views_by_year_chart(quarter: Quarter, years: Sequence[YearFigures]) 
 
 
 def facebook_reach_by_year_chart(quarter: Quarter, years: Sequence[YearFigures]) -> ChartSpec:
-    """Build Figure 9: average monthly Facebook reach in the same quarter of each year."""
+    """Build Figure 10: average monthly Facebook reach in the same quarter of each year."""
     return _by_year_chart(
-        quarter, years, key=FACEBOOK_BY_YEAR_KEY, number="Figure 9",
+        quarter, years, key=FACEBOOK_BY_YEAR_KEY, number="Figure 10",
         title="Average monthly Facebook reach",
         series=(("Average reach per month", lambda year: year.average_monthly_facebook_reach),),
         value_label="Reach per month",
@@ -295,9 +305,9 @@ def facebook_reach_by_year_chart(quarter: Quarter, years: Sequence[YearFigures])
 
 
 def instagram_reach_by_year_chart(quarter: Quarter, years: Sequence[YearFigures]) -> ChartSpec:
-    """Build Figure 11: average monthly Instagram reach in the same quarter of each year."""
+    """Build Figure 12: average monthly Instagram reach in the same quarter of each year."""
     return _by_year_chart(
-        quarter, years, key=INSTAGRAM_BY_YEAR_KEY, number="Figure 11",
+        quarter, years, key=INSTAGRAM_BY_YEAR_KEY, number="Figure 12",
         title="Average monthly Instagram reach",
         series=(("Average reach per month", lambda year: year.average_monthly_instagram_reach),),
         value_label="Reach per month",

@@ -174,9 +174,51 @@ def test_financial_scheme_reads_codes_under_it():
     # Financial 2022-Q1 is April to June 2022.
     records = [new_enquiry(date(2022, 5, 3)), new_enquiry(date(2022, 2, 3))]
 
-    years = year_on_year_figures(quarter, records, [], [PublishedTotals("2021-Q1", new_enquiries=7)])
+    published = [PublishedTotals("2021-Q1", new_enquiries=7, scheme=QuarterScheme.FINANCIAL)]
+
+    years = year_on_year_figures(quarter, records, [], published)
 
     assert [year.new_enquiries for year in years] == [None, 7, 1, None]
+
+
+def test_calendar_totals_keep_their_months():
+    financial = Quarter(2023, 2, QuarterScheme.FINANCIAL)
+    # Calendar 2022-Q3 is July to September 2022, financial 2022-Q2; calendar
+    # 2022-Q2 (April to June) must not be read as financial 2022-Q2.
+    published = [
+        PublishedTotals("2022-Q2", new_enquiries=119, average_monthly_website_views=1830),
+        PublishedTotals("2022-Q3", new_enquiries=126, average_monthly_website_views=1905),
+    ]
+
+    years = year_on_year_figures(financial, [], [], published)
+
+    assert [year.quarter.code for year in years][-2:] == ["2022-Q2", "2023-Q2"]
+    assert years[-2].new_enquiries == 126
+    assert years[-2].average_monthly_website_views == 1905
+
+
+def test_earlier_published_year_starts_figures():
+    published = [
+        PublishedTotals("2018-Q4", new_enquiries=70),
+        PublishedTotals("2019-Q4", new_enquiries=80),
+        PublishedTotals("2017-Q3", new_enquiries=60),
+    ]
+
+    years = year_on_year_figures(Quarter(2023, 4), [], [], published)
+
+    assert [year.quarter.code for year in years][:3] == ["2018-Q4", "2019-Q4", "2020-Q4"]
+    assert years[-1].quarter.code == "2023-Q4"
+    assert [year.new_enquiries for year in years][:2] == [70, 80]
+
+
+def test_earlier_year_figure_caption():
+    published = [PublishedTotals("2019-Q4", new_enquiries=80, existing_enquiries=160)]
+
+    result = build_year_on_year(Quarter(2020, 4), [], [], published)
+
+    figure1 = result.charts[0]
+    assert figure1.categories == ("2019-Q4", "2020-Q4")
+    assert "2019 to 2020-Q4" in figure1.title
 
 
 def test_report_before_2020_shows_own_year():

@@ -43,7 +43,8 @@ def parse_yes_no(text: str) -> bool:
 def parse_count(text: str) -> int:
     """Parse a whole number of zero or more."""
     stripped = text.strip()
-    if not stripped.isdigit():
+    # isdigit() alone also accepts characters such as "²", which int() rejects.
+    if not (stripped.isascii() and stripped.isdigit()):
         raise ValueError(f"'{stripped}' is not a whole number of 0 or more")
     return int(stripped)
 

@@ -52,3 +52,8 @@ def test_contacts_method_may_contain_colon_free_text():
 def test_contacts_without_count_rejected():
     with pytest.raises(ValueError, match="Method:count"):
         parse_contacts("Phone")
+
+
+def test_count_rejects_superscript_digits():
+    with pytest.raises(ValueError, match="whole number"):
+        parse_count("2²")

@@ -52,16 +52,19 @@ def format_value(value: int | float | None, unit: str = "") -> str:
     return f"{int(value)}{unit}"
 
 
-def nice_ticks(maximum: float, max_ticks: int) -> list[float]:
+def nice_ticks(maximum: float, max_ticks: int, *, whole: bool = False) -> list[float]:
     """Return evenly spaced axis ticks from 0 up to at least ``maximum``.
 
     The step is 1, 2 or 5 times a power of ten, so tick labels stay short and
     easy to read. There are at most ``max_ticks`` ticks, and at least two.
+    With ``whole``, for counts, the step is at least 1, so no tick reads 0.2.
     """
     max_ticks = max(2, max_ticks)
     if maximum <= 0:
         return [0, 1]
     raw_step = maximum / (max_ticks - 1)
+    if whole:
+        raw_step = max(raw_step, 1)
     power = 10 ** math.floor(math.log10(raw_step))
     for multiple in (1, 2, 5, 10):
         step = multiple * power
@@ -228,7 +231,8 @@ def _bars(
     label_width = max(4, min(longest_label, width // 3, width - MIN_BAR_WIDTH - value_width - 3))
     bar_width = max(1, width - label_width - 3 - value_width)
 
-    ticks = nice_ticks(maximum, max(2, bar_width // 8))
+    whole = all(float(value).is_integer() for value in values)
+    ticks = nice_ticks(maximum, max(2, bar_width // 8), whole=whole)
     top = ticks[-1]
 
     def length(value: float) -> int:
@@ -268,7 +272,7 @@ def _line_grid(
     styles = _series_styles(len(spec.series))
     values = [value for series in spec.series for value in series.values if value is not None]
     maximum = max(values, default=0)
-    ticks = nice_ticks(maximum, 5)
+    ticks = nice_ticks(maximum, 5, whole=all(float(value).is_integer() for value in values))
     top = ticks[-1]
     axis_width = max(cell_len(format_value(tick, spec.unit)) for tick in ticks)
 

@@ -283,3 +283,22 @@ def test_report_figures_render(categories):
 )
 def test_nice_ticks(maximum, max_ticks, expected):
     assert nice_ticks(maximum, max_ticks) == expected
+
+
+def test_count_axis_has_whole_ticks():
+    spec = ChartSpec(
+        "languages", "Figure 7", "Languages, 2023-Q3", ChartKind.BAR, ("Swahili",),
+        (Series("Uses", (1,)),), "Language", "Uses",
+    )
+    console = Console(record=True, width=80, color_system=None)
+    console.print(TerminalChart(spec))
+    axis = [line for line in console.export_text().splitlines() if line.strip().startswith("0")]
+
+    assert axis, "no axis labels found"
+    assert "0.2" not in axis[0]
+    assert axis[0].split() == ["0", "1"]
+
+
+def test_whole_ticks_only_when_asked():
+    assert nice_ticks(1, 6) == [0, 0.2, 0.4, 0.6, 0.8, 1]
+    assert nice_ticks(1, 6, whole=True) == [0, 1]

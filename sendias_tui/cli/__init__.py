@@ -14,7 +14,15 @@ from typing import Annotated
 
 import typer
 
-from sendias_tui.cli import backup, metrics, records, redirects, report, settings, summary
+from sendias_tui.cli import (
+    backup,
+    metrics,
+    records,
+    redirects,
+    report,
+    settings,
+    summary,
+)
 from sendias_tui.cli.application import app
 from sendias_tui.cli.common import categories, open_store, reported_errors
 from sendias_tui.paths import DATA_FILE_ENV, resolve_data_file

@@ -85,6 +85,21 @@ def require_input_file(csv_file: Path) -> None:
         fail(f"{csv_file} is not a file. Nothing was imported.")
 
 
+CsvOutputOption = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        help="CSV file to write. An existing file is kept unless --force is given.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the output file if it already exists."),
+]
+
+
 def output_exists(output: Path) -> str:
     """Return the message for an output file that is kept because --force was not given."""
     return f"{output} already exists. Choose another --output, or add --force to replace it."

@@ -13,20 +13,27 @@ import typer
 
 from sendias_tui.cli.application import app
 from sendias_tui.cli.common import (
+    CsvOutputOption,
+    ForceOption,
     QuarterOption,
     categories,
     choose_quarter,
     data_file,
     fail,
     open_store,
+    output_exists,
     quarter_scheme,
     reported_errors,
+    require_input_file,
 )
 from sendias_tui.domain.metrics_validation import month_code
 from sendias_tui.domain.quarters import QuarterScheme
 from sendias_tui.export.csv_reading import CsvImportError
 from sendias_tui.export.metrics_csv import read_metrics, write_metrics
-from sendias_tui.export.published_csv import read_published_totals, write_published_totals
+from sendias_tui.export.published_csv import (
+    read_published_totals,
+    write_published_totals,
+)
 
 metrics_app = typer.Typer(
     help="Import or export the monthly service metrics: website, accessibility toolbar "
@@ -42,32 +49,6 @@ history_app = typer.Typer(
 )
 app.add_typer(metrics_app, name="metrics")
 app.add_typer(history_app, name="history")
-
-OutputOption = Annotated[
-    Path,
-    typer.Option(
-        "--output",
-        "-o",
-        help="CSV file to write. An existing file is kept unless --force is given.",
-        show_default=False,
-    ),
-]
-ForceOption = Annotated[
-    bool,
-    typer.Option("--force", help="Replace the output file if it already exists."),
-]
-
-
-def _check_input(csv_file: Path) -> None:
-    if not csv_file.exists():
-        fail(f"The file {csv_file} was not found. Nothing was imported.")
-    if not csv_file.is_file():
-        fail(f"{csv_file} is not a file. Nothing was imported.")
-
-
-def _exists(output: Path) -> str:
-    return f"{output} already exists. Choose another --output, or add --force to replace it."
-
 
 def _plural(count: int, singular: str, plural: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
@@ -93,7 +74,7 @@ def import_metrics(
     and nothing is saved.
     """
     with reported_errors():
-        _check_input(csv_file)
+        require_input_file(csv_file)
         try:
             metrics = read_metrics(csv_file, categories())
         except CsvImportError as error:
@@ -114,7 +95,7 @@ def import_metrics(
 
 @metrics_app.command("export")
 def export_metrics(
-    ctx: typer.Context, output: OutputOption, quarter: QuarterOption = None, force: ForceOption = False
+    ctx: typer.Context, output: CsvOutputOption, quarter: QuarterOption = None, force: ForceOption = False
 ) -> None:
     """Write the monthly metrics to a CSV file that metrics import reads back.
 
@@ -122,7 +103,7 @@ def export_metrics(
     """
     with reported_errors():
         if output.exists() and not force:
-            fail(_exists(output))
+            fail(output_exists(output))
         with open_store(ctx, create=False) as store:
             if quarter is None:
                 metrics = store.all_metrics()
@@ -135,7 +116,7 @@ def export_metrics(
             count = write_metrics(output, metrics, overwrite=force)
         except FileExistsError:
             # Created by someone else after the check above.
-            fail(_exists(output))
+            fail(output_exists(output))
     typer.echo(f"Wrote {scope} ({_plural(count, 'month', 'months')}) to {output}.")
 
 
@@ -158,7 +139,7 @@ def import_history(
     nothing: if any row is invalid, every problem is listed and nothing is saved.
     """
     with reported_errors():
-        _check_input(csv_file)
+        require_input_file(csv_file)
         scheme = QuarterScheme.CALENDAR
         if data_file(ctx).exists():
             with open_store(ctx, create=False) as store:
@@ -181,16 +162,16 @@ def import_history(
 
 
 @history_app.command("export")
-def export_history(ctx: typer.Context, output: OutputOption, force: ForceOption = False) -> None:
+def export_history(ctx: typer.Context, output: CsvOutputOption, force: ForceOption = False) -> None:
     """Write the published totals of earlier quarters to a CSV file that history import reads back."""
     with reported_errors():
         if output.exists() and not force:
-            fail(_exists(output))
+            fail(output_exists(output))
         with open_store(ctx, create=False) as store:
             totals = store.published_totals()
             scheme = quarter_scheme(store)
         try:
             count = write_published_totals(output, totals, scheme, overwrite=force)
         except FileExistsError:
-            fail(_exists(output))
+            fail(output_exists(output))
     typer.echo(f"Wrote the published totals ({_plural(count, 'quarter', 'quarters')}) to {output}.")

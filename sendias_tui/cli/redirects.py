@@ -12,6 +12,8 @@ from typing import Annotated
 import typer
 
 from sendias_tui.cli.common import (
+    CsvOutputOption,
+    ForceOption,
     QuarterOption,
     choose_quarter,
     data_file,
@@ -21,7 +23,11 @@ from sendias_tui.cli.common import (
     reported_errors,
     require_input_file,
 )
-from sendias_tui.export.redirects_csv import RedirectsSummary, read_redirects, write_redirects
+from sendias_tui.export.redirects_csv import (
+    RedirectsSummary,
+    read_redirects,
+    write_redirects,
+)
 
 app = typer.Typer(
     help="Import or export the redirected calls: calls or emails for SENAT and those "
@@ -34,20 +40,9 @@ app = typer.Typer(
 @app.command("export")
 def export_redirects(
     ctx: typer.Context,
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help="CSV file to write. An existing file is kept unless --force is given.",
-            show_default=False,
-        ),
-    ],
+    output: CsvOutputOption,
     quarter: QuarterOption = None,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="Replace the output file if it already exists."),
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write the redirected-call entries to a CSV file that redirects import reads back.
 

@@ -1,14 +1,19 @@
-"""Synthetic enquiries for the report tests: every field filled, nothing real."""
+"""Synthetic enquiries for the report tests: every field filled, nothing real.
+
+The enquiry builders come from ``tests/synthetic_rows.py``, which the CLI
+tests share, and are re-exported here for the report tests.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+
+from synthetic_rows import existing_enquiry, new_enquiry
 
 from sendias_tui.domain.categories import Categories, CategoryList
-from sendias_tui.domain.enquiry import Enquiry, EnquiryType, RedirectedCall
+from sendias_tui.domain.enquiry import Enquiry, RedirectedCall
 from sendias_tui.domain.quarters import Quarter
 from sendias_tui.report.model import QuarterReport
 from sendias_tui.report.summary import build_report
@@ -16,42 +21,15 @@ from sendias_tui.report.summary import build_report
 Q3_2023 = Quarter(2023, 3)
 AFTER_Q3_2023 = date(2023, 10, 2)
 
-
-def new_enquiry(day: date, **fields: Any) -> Enquiry:
-    """Return a complete new enquiry received on ``day``, first spoke to an advisor the same day."""
-    values: dict[str, Any] = {
-        "date_received": day,
-        "enquiry_type": EnquiryType.NEW,
-        "advisor": "AB",
-        "enquirer": "Parent/carer",
-        "new_family": False,
-        "age_group": "5-10",
-        "gender": "Female",
-        "ethnicity": "White - British",
-        "postal_district": "Biscot",
-        "main_sen": "ASD",
-        "referral_source": "Friend",
-        "ehcp": False,
-        "reasons": ("SEN Support",),
-        "intervention_level": 1,
-        "contacts": {"Phone": 1},
-        "first_advisor_contact": day,
-    }
-    values.update(fields)
-    return Enquiry(**values)
-
-
-def existing_enquiry(day: date, **fields: Any) -> Enquiry:
-    """Return further work on open casework, with only the fields it needs."""
-    values: dict[str, Any] = {
-        "date_received": day,
-        "enquiry_type": EnquiryType.EXISTING,
-        "advisor": "AB",
-        "enquirer": "Parent/carer",
-        "contacts": {"Phone": 1},
-    }
-    values.update(fields)
-    return Enquiry(**values)
+__all__ = [
+    "AFTER_Q3_2023",
+    "Q3_2023",
+    "existing_enquiry",
+    "new_enquiry",
+    "report_for",
+    "retire",
+    "values_by_label",
+]
 
 
 def retire(categories: Categories, key: str, name: str) -> Categories:

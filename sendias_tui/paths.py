@@ -1,4 +1,4 @@
-"""Where sendias keeps its files."""
+"""Paths of the files sendias keeps, from platformdirs and the environment."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Every command is a thin layer over the core. Errors a person can fix print
 one plain message to stderr and exit with status 1, never a traceback. Each
-module of this package holds one group of commands and registers it with the
+module of this package contains one group of commands and registers it with the
 Typer application in ``application.py``.
 """
 

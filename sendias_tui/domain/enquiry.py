@@ -17,7 +17,7 @@ class EnquiryType(StrEnum):
 
 
 class RedirectKind(StrEnum):
-    """Why a call or email was passed on instead of taken as an enquiry."""
+    """The reason a call or email was passed on instead of taken as an enquiry."""
 
     SENAT = "senat"
     """Meant for the local authority's SEN Assessment Team."""

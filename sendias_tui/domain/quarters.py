@@ -16,7 +16,7 @@ from enum import StrEnum
 
 
 class QuarterScheme(StrEnum):
-    """How a service numbers its quarters."""
+    """The numbering of a service's quarters: by calendar year or by financial year."""
 
     CALENDAR = "calendar"
     FINANCIAL = "financial"

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 
 class ChartKind(StrEnum):
-    """How a chart shows its series."""
+    """The shape of a chart: bars or lines."""
 
     BAR = "bar"
     """Bars per category; several series are drawn side by side."""

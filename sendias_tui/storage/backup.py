@@ -59,7 +59,7 @@ def now() -> datetime:
 
 
 def backup_folder(data_file: Path) -> Path:
-    """Return the folder that holds the backups of ``data_file``."""
+    """Return the folder that contains the backups of ``data_file``."""
     return data_file.with_name(f"{data_file.stem}-backups")
 
 

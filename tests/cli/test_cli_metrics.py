@@ -226,7 +226,8 @@ def test_history_keeps_months_after_scheme_change(tmp_path: Path, data_file: Pat
     assert switched.exit_code == 0, switched.output
     assert summary.exit_code == 0, summary.output
     # Financial 2022-Q2 is July to September 2022, so it gets the calendar 2022-Q3 figures.
-    assert "2022-Q2 │" in summary.stdout and "1905" in summary.stdout
+    assert "2022-Q2 │" in summary.stdout
+    assert "1905" in summary.stdout
     assert "1830" not in summary.stdout
     assert report.exit_code == 0, report.output
     text = report_file.read_text(encoding="utf-8")
